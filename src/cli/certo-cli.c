@@ -1,0 +1,6 @@
+/* placeholder: to be written */
+int
+main (void)
+{
+  return 0;
+}

@@ -1,0 +1,2 @@
+/* certo-catalog-feed.c — to be written */
+#include "config.h"

@@ -1,0 +1,2 @@
+/* certo-catalog.c — to be written */
+#include "config.h"

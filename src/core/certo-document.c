@@ -1,0 +1,2 @@
+/* certo-document.c — to be written */
+#include "config.h"

@@ -1,0 +1,2 @@
+/* certo-environment.c — to be written */
+#include "config.h"

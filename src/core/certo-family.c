@@ -1,0 +1,2 @@
+/* certo-family.c — to be written */
+#include "config.h"

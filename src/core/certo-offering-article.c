@@ -1,0 +1,2 @@
+/* certo-offering-article.c — to be written */
+#include "config.h"

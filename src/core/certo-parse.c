@@ -1,0 +1,2 @@
+/* certo-parse.c — to be written */
+#include "config.h"

@@ -1,0 +1,2 @@
+/* certo-service.c — to be written */
+#include "config.h"

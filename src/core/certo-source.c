@@ -1,0 +1,2 @@
+/* certo-source.c — to be written */
+#include "config.h"

@@ -1,0 +1,2 @@
+/* certo-standard.c — to be written */
+#include "config.h"

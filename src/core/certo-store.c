@@ -1,0 +1,2 @@
+/* certo-store.c — to be written */
+#include "config.h"

@@ -1,0 +1,20 @@
+/* certo.h — the core library: everything the UI and the CLI may use
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "certo-catalog.h"
+#include "certo-catalog-update.h"
+#include "certo-document.h"
+#include "certo-document-kind.h"
+#include "certo-environment.h"
+#include "certo-family.h"
+#include "certo-localized.h"
+#include "certo-parse.h"
+#include "certo-paths.h"
+#include "certo-service.h"
+#include "certo-source.h"
+#include "certo-standard.h"
+#include "certo-store.h"
+#include "certo-text.h"
