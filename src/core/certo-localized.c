@@ -374,7 +374,9 @@ certo_localized_to_json (const CertoLocalized *self)
 
   if (self->values->len == 1 && *g_array_index (self->values, Value, 0).lang == '\0')
     {
-      json_builder_add_string_value (builder, g_array_index (self->values, Value, 0).text);
+      /* json-glib's builder cannot hold a bare value at the root */
+      root = json_node_init_string (json_node_alloc (), g_array_index (self->values, Value, 0).text);
+      return json_to_string (root, FALSE);
     }
   else
     {

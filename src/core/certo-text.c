@@ -114,11 +114,12 @@ certo_text_slugify (const char *text,
 
   if (max_len > 0 && out->len > max_len)
     {
+      gboolean at_boundary = out->str[max_len] == '-';
       char *cut;
 
       g_string_truncate (out, max_len);
       cut = strrchr (out->str, '-');
-      if (cut != NULL && cut != out->str)
+      if (!at_boundary && cut != NULL && cut != out->str)
         g_string_truncate (out, cut - out->str);
     }
 

@@ -1,0 +1,65 @@
+/* certo-cli-private.h — shared by the certo-cli command files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "certo.h"
+
+G_BEGIN_DECLS
+
+/* Exit codes (DESIGN.md "Architecture"): 0 ok, 1 error, 2 usage */
+#define CLI_EXIT_OK    0
+#define CLI_EXIT_ERROR 1
+#define CLI_EXIT_USAGE 2
+
+typedef struct
+{
+  char         *data_dir;
+  CertoStore   *store;
+  CertoCatalog *catalog;
+} CliContext;
+
+typedef int (*CliCommandFunc) (CliContext *ctx,
+                               int         argc,
+                               char      **argv);
+
+typedef struct
+{
+  const char     *name;
+  const char     *args;         /* "PATH", "services|families|documents|certificates" */
+  const char     *summary;      /* N_() */
+  CliCommandFunc  func;
+} CliCommand;
+
+int       cli_error             (const char   *format,
+                                 ...) G_GNUC_PRINTF (1, 2);
+int       cli_usage_error       (const char   *command,
+                                 const char   *format,
+                                 ...) G_GNUC_PRINTF (2, 3);
+void      cli_warning           (const char   *format,
+                                 ...) G_GNUC_PRINTF (1, 2);
+gboolean  cli_parse_options     (const char   *command,
+                                 const char   *parameter_string,
+                                 GOptionEntry *entries,
+                                 int          *argc,
+                                 char       ***argv,
+                                 int          *out_status);
+gboolean  cli_load_catalog      (CliContext   *ctx,
+                                 GError      **error);
+void      cli_wait              (GAsyncResult **result);
+void      cli_store_result      (GObject       *source,
+                                 GAsyncResult  *result,
+                                 gpointer       user_data);
+void      cli_print_json        (JsonBuilder   *builder);
+
+/* certo-cli-catalog.c */
+int       cli_command_import    (CliContext *ctx, int argc, char **argv);
+int       cli_command_list      (CliContext *ctx, int argc, char **argv);
+int       cli_command_show      (CliContext *ctx, int argc, char **argv);
+int       cli_command_search    (CliContext *ctx, int argc, char **argv);
+int       cli_command_convert   (CliContext *ctx, int argc, char **argv);
+
+G_END_DECLS
