@@ -62,4 +62,7 @@ int       cli_command_show      (CliContext *ctx, int argc, char **argv);
 int       cli_command_search    (CliContext *ctx, int argc, char **argv);
 int       cli_command_convert   (CliContext *ctx, int argc, char **argv);
 
+/* certo-cli-framework.c */
+int       cli_command_framework (CliContext *ctx, int argc, char **argv);
+
 G_END_DECLS

@@ -18,6 +18,7 @@ static const CliCommand commands[] = {
   { "show", N_("ID"), N_("Show every field of a document, service or family"), cli_command_show },
   { "search", N_("TEXT"), N_("Search titles, names and certificate numbers in every language"), cli_command_search },
   { "convert", N_("PATH"), N_("Print an article or catalog file as a native catalog feed (JSON)"), cli_command_convert },
+  { "framework", "list|show ID|import FILE", N_("List, show or import control frameworks (OSCAL catalogs)"), cli_command_framework },
 };
 
 /**

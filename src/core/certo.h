@@ -10,6 +10,7 @@
 #include "certo-document-kind.h"
 #include "certo-environment.h"
 #include "certo-family.h"
+#include "certo-framework.h"
 #include "certo-localized.h"
 #include "certo-parse.h"
 #include "certo-paths.h"
