@@ -347,8 +347,9 @@ filter_entries (CertoCatalogUpdate *self,
                 EntryCheck          check)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  guint position = 0;   /* in the source, counting removed entries too */
 
-  for (guint i = 0; i < entries->len;)
+  for (guint i = 0; i < entries->len; position++)
     {
       gpointer entry = g_ptr_array_index (entries, i);
       const char *id = G_STRUCT_MEMBER (char *, entry, id_offset);
@@ -356,7 +357,7 @@ filter_entries (CertoCatalogUpdate *self,
 
       if (is_blank (id))
         {
-          certo_catalog_update_add_warning (self, no_id_format, i + 1);
+          certo_catalog_update_add_warning (self, no_id_format, position + 1);
           keep = FALSE;
         }
       else if (g_hash_table_contains (seen, id))
