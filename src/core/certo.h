@@ -6,8 +6,10 @@
 
 #include "certo-catalog.h"
 #include "certo-catalog-update.h"
+#include "certo-client.h"
 #include "certo-document.h"
 #include "certo-document-kind.h"
+#include "certo-download.h"
 #include "certo-environment.h"
 #include "certo-family.h"
 #include "certo-framework.h"
