@@ -63,6 +63,15 @@ CertoImportResult *certo_catalog_import_file_finish         (CertoCatalog       
                                                              GAsyncResult        *result,
                                                              GError             **error);
 
+void               certo_catalog_remove_source_async        (CertoCatalog        *self,
+                                                             CertoSource         *source,
+                                                             GCancellable        *cancellable,
+                                                             GAsyncReadyCallback  callback,
+                                                             gpointer             user_data);
+gboolean           certo_catalog_remove_source_finish       (CertoCatalog        *self,
+                                                             GAsyncResult        *result,
+                                                             GError             **error);
+
 GListModel        *certo_catalog_get_sources                (CertoCatalog        *self);
 GListModel        *certo_catalog_get_standards              (CertoCatalog        *self);
 GListModel        *certo_catalog_get_families               (CertoCatalog        *self);

@@ -42,7 +42,8 @@ typedef enum
 G_DECLARE_FINAL_TYPE (CertoSource, certo_source, CERTO, SOURCE, GObject)
 
 /* Read-only properties: "id", "key", "name", "location", "content-date",
- * "last-refresh", "last-error" */
+ * "last-refresh", "last-error"; added: "kind" (CertoSourceKind as int),
+ * "publisher", "n-documents", "n-services", "removable" */
 
 gint64              certo_source_get_id            (CertoSource *self);
 const char         *certo_source_get_key           (CertoSource *self);
@@ -55,5 +56,13 @@ const char         *certo_source_get_homepage      (CertoSource *self);
 const char         *certo_source_get_content_date  (CertoSource *self);
 const char         *certo_source_get_last_refresh  (CertoSource *self);
 const char         *certo_source_get_last_error    (CertoSource *self);
+const char         *certo_source_get_content_hash  (CertoSource *self);
+CertoLocalized     *certo_source_get_title_localized (CertoSource *self);
+guint               certo_source_get_n_documents   (CertoSource *self);
+guint               certo_source_get_n_services    (CertoSource *self);
+gboolean            certo_source_is_removable      (CertoSource *self);
+
+const char         *certo_source_kind_to_string    (CertoSourceKind   kind);
+const char         *certo_source_format_to_string  (CertoSourceFormat format);
 
 G_END_DECLS

@@ -24,6 +24,8 @@ G_BEGIN_DECLS
  * @CERTO_STORE_ERROR_BUSY: another program holds the database locked
  * @CERTO_STORE_ERROR_NOT_FOUND: no row with that id
  * @CERTO_STORE_ERROR_CLOSED: the store was closed
+ * @CERTO_STORE_ERROR_NOT_REMOVABLE: the source is built into Certo and
+ *   cannot be removed
  */
 typedef enum
 {
@@ -36,6 +38,7 @@ typedef enum
   CERTO_STORE_ERROR_BUSY,
   CERTO_STORE_ERROR_NOT_FOUND,
   CERTO_STORE_ERROR_CLOSED,
+  CERTO_STORE_ERROR_NOT_REMOVABLE,
 } CertoStoreError;
 
 /**
@@ -45,8 +48,9 @@ typedef enum
  *   replaces that source's rows and keeps their ids
  * @kind: builtin, file or URL
  * @format: the format the content was parsed as
- * @name: (nullable): the name shown; %NULL keeps the stored name, or uses
- *   the update's title for a new source
+ * @name: (nullable): the name shown; %NULL keeps the name stored before,
+ *   if any; a source with no name shows the update's title in the user's
+ *   language (then its feed id, then @key)
  * @location: (nullable): path or URL the content was read from
  * @content_hash: (nullable): SHA-256 of the bytes imported, so a caller can
  *   skip an import of unchanged content

@@ -1,0 +1,44 @@
+/* certo-catalog-private.h — the catalog's fields, and hooks for tests and
+ * benchmarks
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "certo-catalog.h"
+
+G_BEGIN_DECLS
+
+/* Shared by certo-catalog.c (loading, imports) and certo-catalog-query.c */
+struct _CertoCatalog
+{
+  GObject parent_instance;
+
+  CertoStore *store;
+  gboolean loaded;
+  char *builtin_path;               /* nullable */
+
+  CertoCatalogSnapshot *snapshot;   /* what the models show */
+  GListStore *sources;
+  GListStore *standards;
+  GListStore *families;
+  GListStore *services;
+  GListStore *documents;
+  GListStore *environments;
+
+  /* row id → object, borrowed from the snapshot */
+  GHashTable *source_ids;
+  GHashTable *standard_ids;
+  GHashTable *family_ids;
+  GHashTable *service_ids;
+  GHashTable *document_ids;
+  GHashTable *keys;                 /* key → first object with it */
+};
+
+/* Where certo_catalog_load_async() finds the built-in catalogs: a
+ * GResource folder whose *.json files are imported as "builtin:<name>".
+ * %NULL: none (tests that want only their own fixtures). */
+void certo_catalog_set_builtin_path (CertoCatalog *self,
+                                     const char   *resource_path);
+
+G_END_DECLS
