@@ -13,6 +13,37 @@ struct _CertoSearchQuery
   GStrv words;
 };
 
+/* Plain ASCII needs no normalisation: the common case for titles, names
+ * and certificate numbers, and what imports of 100,000 documents spend
+ * their time on. */
+static gboolean
+fold_ascii (const char *text,
+            GString    *out)
+{
+  gboolean pending_space = FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    if ((guchar) *p >= 0x80)
+      return FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        {
+          if (pending_space && out->len > 0)
+            g_string_append_c (out, ' ');
+          pending_space = FALSE;
+          g_string_append_c (out, g_ascii_tolower (*p));
+        }
+      else
+        {
+          pending_space = TRUE;
+        }
+    }
+
+  return TRUE;
+}
+
 /**
  * certo_text_fold:
  * @text: (nullable): UTF-8 text
@@ -32,21 +63,27 @@ certo_text_fold (const char *text)
   const char *end = NULL;
   GString *out;
   gboolean pending_space = FALSE;
+  char *folded;
 
   if (text == NULL)
     return g_strdup ("");
 
+  out = g_string_sized_new (strlen (text));
+  if (fold_ascii (text, out))
+    return g_string_free (out, FALSE);
+
   if (!g_utf8_validate (text, -1, &end))
     {
       g_autofree char *valid = g_strndup (text, end - text);
+
+      g_string_free (out, TRUE);
       return certo_text_fold (valid);
     }
 
   decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
   if (decomposed == NULL)
-    return g_strdup ("");
+    return g_string_free (out, FALSE);
 
-  out = g_string_sized_new (strlen (decomposed));
   for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
@@ -59,15 +96,10 @@ certo_text_fold (const char *text)
 
       if (g_unichar_isalnum (c))
         {
-          g_autofree char *cf = NULL;
-          char buf[8];
-          int len = g_unichar_to_utf8 (c, buf);
-
           if (pending_space && out->len > 0)
             g_string_append_c (out, ' ');
           pending_space = FALSE;
-          cf = g_utf8_casefold (buf, len);
-          g_string_append (out, cf);
+          g_string_append_unichar (out, c);
         }
       else
         {
@@ -75,7 +107,11 @@ certo_text_fold (const char *text)
         }
     }
 
-  return g_string_free (out, FALSE);
+  /* Case folding maps letters to letters ("ß" → "ss"), so folding the
+   * whole result once keeps the word boundaries found above. */
+  folded = g_utf8_casefold (out->str, out->len);
+  g_string_free (out, TRUE);
+  return folded;
 }
 
 /**
