@@ -65,4 +65,23 @@ int       cli_command_convert   (CliContext *ctx, int argc, char **argv);
 /* certo-cli-framework.c */
 int       cli_command_framework (CliContext *ctx, int argc, char **argv);
 
+/* certo-cli-workspace.c: `workspace new|status|set|migrate`; it hands
+ * `export` and `import-soa` to certo-cli-export.c */
+int       cli_command_workspace (CliContext *ctx, int argc, char **argv);
+
+/* certo-cli-export.c: `workspace export`, `workspace import-soa`; argv[0]
+ * is the subcommand's name */
+int       cli_workspace_export     (CliContext *ctx, int argc, char **argv);
+int       cli_workspace_import_soa (CliContext *ctx, int argc, char **argv);
+
+/* certo-cli-sources.c: sources, sync, checks, offline documents */
+int       cli_command_source    (CliContext *ctx, int argc, char **argv);
+int       cli_command_sync      (CliContext *ctx, int argc, char **argv);
+int       cli_command_check     (CliContext *ctx, int argc, char **argv);
+int       cli_command_download  (CliContext *ctx, int argc, char **argv);
+int       cli_command_attach    (CliContext *ctx, int argc, char **argv);
+int       cli_command_offline   (CliContext *ctx, int argc, char **argv);
+int       cli_command_whatsnew  (CliContext *ctx, int argc, char **argv);
+int       cli_command_cache     (CliContext *ctx, int argc, char **argv);
+
 G_END_DECLS

@@ -1,0 +1,705 @@
+/* certo-cli-workspace.c — workspace new, status, set, migrate (export and
+ * import-soa are in certo-cli-export.c)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "certo-cli-private.h"
+#include "certo-workspace.h"
+#include "certo-workspace-migrate.h"
+#include "certo-workspace-score.h"
+
+#define EXPIRY_HORIZON_DAYS 30
+
+static char *opt_organisation;
+static char *opt_framework;
+static char *opt_scope;
+static char *opt_user;
+static char *opt_today;
+static gboolean opt_force;
+static gboolean opt_json;
+
+static GOptionEntry new_entries[] = {
+  { "organisation", 0, 0, G_OPTION_ARG_STRING, &opt_organisation, N_("The organisation"), N_("NAME") },
+  { "framework", 0, 0, G_OPTION_ARG_STRING, &opt_framework, N_("iso27001-2022 (default) or iso27001-2013"), N_("ID") },
+  { "scope", 0, 0, G_OPTION_ARG_STRING, &opt_scope, N_("The scope of the ISMS"), N_("TEXT") },
+  { "force", 0, 0, G_OPTION_ARG_NONE, &opt_force, N_("Replace an existing file"), NULL },
+  { NULL }
+};
+
+static GOptionEntry status_entries[] = {
+  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print machine-readable JSON"), NULL },
+  { "today", 0, 0, G_OPTION_ARG_STRING, &opt_today, N_("Compute due dates as of this day"), N_("YYYY-MM-DD") },
+  { NULL }
+};
+
+static GOptionEntry set_entries[] = {
+  { "user", 0, 0, G_OPTION_ARG_STRING, &opt_user, N_("The name recorded in the history"), N_("NAME") },
+  { NULL }
+};
+
+static GOptionEntry migrate_entries[] = {
+  { "force", 0, 0, G_OPTION_ARG_NONE, &opt_force, N_("Replace an existing file"), NULL },
+  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print machine-readable JSON"), NULL },
+  { NULL }
+};
+
+/* Helpers */
+
+static void
+reset_options (void)
+{
+  g_clear_pointer (&opt_organisation, g_free);
+  g_clear_pointer (&opt_framework, g_free);
+  g_clear_pointer (&opt_scope, g_free);
+  g_clear_pointer (&opt_user, g_free);
+  g_clear_pointer (&opt_today, g_free);
+  opt_force = FALSE;
+  opt_json = FALSE;
+}
+
+static CertoWorkspace *
+open_workspace (CliContext  *ctx,
+                const char  *path,
+                GError     **error)
+{
+  g_autoptr(CertoWorkspace) ws = certo_workspace_new (ctx->data_dir);
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GAsyncResult) result = NULL;
+
+  if (opt_user != NULL)
+    certo_workspace_set_user_name (ws, opt_user);
+
+  certo_workspace_open_async (ws, file, NULL, cli_store_result, &result);
+  cli_wait (&result);
+  if (!certo_workspace_open_finish (ws, result, error))
+    return NULL;
+
+  return g_steal_pointer (&ws);
+}
+
+static gboolean
+close_workspace (CertoWorkspace  *ws,
+                 GError         **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  certo_workspace_close_async (ws, CERTO_WORKSPACE_CLOSE_NONE, NULL, cli_store_result, &result);
+  cli_wait (&result);
+  return certo_workspace_close_finish (ws, result, error);
+}
+
+static char *
+group_name (const CertoScoreGroup *group)
+{
+  if (group->is_annex_a && group->label != NULL && !g_str_has_prefix (group->label, "A."))
+    return g_strdup_printf ("A.%s %s", group->label, group->title ? group->title : "");
+  if (group->is_annex_a)
+    return g_strdup_printf ("%s %s", group->label ? group->label : "", group->title ? group->title : "");
+  /* Translators: a clause of ISO/IEC 27001, "Clause 9 Performance evaluation" */
+  return g_strdup_printf (_("Clause %s %s"), group->label ? group->label : "", group->title ? group->title : "");
+}
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *member,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_int (JsonBuilder *builder,
+         const char  *member,
+         gint64       value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_int_value (builder, value);
+}
+
+static void
+build_group (JsonBuilder           *builder,
+             const CertoScoreGroup *group)
+{
+  json_builder_begin_object (builder);
+  if (group->key != NULL)
+    {
+      add_string (builder, "key", group->key);
+      add_string (builder, "label", group->label);
+      add_string (builder, "title", group->title);
+      json_builder_set_member_name (builder, "annex_a");
+      json_builder_add_boolean_value (builder, group->is_annex_a);
+    }
+  add_int (builder, "requirements", group->n_requirements);
+  add_int (builder, "applicable", group->n_applicable);
+  add_int (builder, "excluded", group->n_excluded);
+  add_int (builder, "undecided", group->n_undecided);
+  add_int (builder, "implemented", group->n_implemented);
+  json_builder_set_member_name (builder, "readiness");
+  json_builder_add_double_value (builder, group->readiness);
+  add_int (builder, "points_earned", group->points_earned);
+  add_int (builder, "points_possible", group->points_possible);
+  add_int (builder, "unreviewed", group->n_unreviewed);
+  json_builder_end_object (builder);
+}
+
+static void
+print_group (const CertoScoreGroup *group,
+             const char            *name)
+{
+  /* Translators: one line of the score: name, implemented of applicable,
+   * percentage, points earned of possible */
+  g_print (_("  %-58s %3u/%-3u %5.1f %%  %4u/%-4u points"),
+           name, group->n_implemented, group->n_applicable, 100.0 * group->readiness,
+           group->points_earned, group->points_possible);
+  if (group->n_unreviewed > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE, "  (%u unreviewed)", "  (%u unreviewed)", group->n_unreviewed),
+             group->n_unreviewed);
+  g_print ("\n");
+}
+
+static int
+print_status (CertoWorkspace *ws,
+              const char     *today)
+{
+  g_autoptr(CertoScore) score = certo_score_compute (certo_workspace_get_requirements (ws));
+  g_autoptr(GPtrArray) overdue = certo_workspace_list_overdue_requirements (ws, today);
+  g_autoptr(GPtrArray) findings = certo_workspace_list_overdue_findings (ws, today);
+  g_autoptr(GPtrArray) expiring = certo_workspace_list_expiring_evidence (ws, today, EXPIRY_HORIZON_DAYS);
+  g_autoptr(GPtrArray) schedule = certo_workspace_compute_audit_schedule (ws, today);
+  CertoSoaVersion *soa = certo_workspace_get_current_soa_version (ws);
+  guint n_undecided = certo_workspace_count_soa_issues (ws, CERTO_SOA_ISSUE_UNDECIDED);
+  guint n_unjustified = certo_workspace_count_soa_issues (ws, CERTO_SOA_ISSUE_NO_JUSTIFICATION);
+  guint n_no_reason = certo_workspace_count_soa_issues (ws, CERTO_SOA_ISSUE_NO_REASON);
+  const char *number = certo_workspace_get_certificate_number (ws);
+
+  g_print ("%s — %s\n", certo_workspace_get_organisation (ws), certo_workspace_get_framework_title (ws));
+  if (certo_workspace_get_scope (ws) != NULL && *certo_workspace_get_scope (ws) != '\0')
+    g_print (_("Scope: %s\n"), certo_workspace_get_scope (ws));
+  if (number != NULL && *number != '\0')
+    {
+      const char *issued = certo_workspace_get_certificate_issue_date (ws);
+      const char *expires = certo_workspace_get_certificate_expiry_date (ws);
+      g_autofree char *cycle_end = issued != NULL && expires == NULL ? certo_iso_date_add_months (issued, 36) : NULL;
+
+      g_print (_("Certificate: %s (%s), issued %s, expires %s%s\n"), number,
+               certo_workspace_get_certification_body (ws),
+               issued != NULL ? issued : "—",
+               expires != NULL ? expires : cycle_end != NULL ? cycle_end : "—",
+               cycle_end != NULL ? _(" (three years after issue)") : "");
+    }
+
+  g_print ("\n");
+  g_print (_("Readiness: %u of %u applicable requirements implemented (%.1f %%)\n"),
+           score->overall.n_implemented, score->overall.n_applicable, 100.0 * score->overall.readiness);
+  g_print (_("Points: %u of %u"), score->overall.points_earned, score->overall.points_possible);
+  if (score->overall.n_unreviewed > 0)
+    {
+      g_print ("; ");
+      g_print (g_dngettext (GETTEXT_PACKAGE,
+                            "%u requirement has no reviewed control type or obligation and scores nothing",
+                            "%u requirements have no reviewed control type or obligation and score nothing",
+                            score->overall.n_unreviewed),
+               score->overall.n_unreviewed);
+    }
+  g_print ("\n");
+  for (guint i = 0; i < score->groups->len; i++)
+    {
+      CertoScoreGroup *group = g_ptr_array_index (score->groups, i);
+      g_autofree char *name = group_name (group);
+
+      print_group (group, name);
+    }
+
+  g_print ("\n");
+  if (soa != NULL)
+    g_print (_("Statement of Applicability: version %s, approved by %s on %s\n"),
+             certo_soa_version_get_version (soa), certo_soa_version_get_approver (soa),
+             certo_soa_version_get_approval_date (soa));
+  else
+    g_print (_("Statement of Applicability: no approved version yet\n"));
+  if (n_undecided + n_unjustified + n_no_reason > 0)
+    g_print (_("  Incomplete: %u undecided, %u excluded without justification, %u included without a reason\n"),
+             n_undecided, n_unjustified, n_no_reason);
+
+  if (overdue->len > 0)
+    {
+      g_print ("\n%s\n", _("Overdue requirements:"));
+      for (guint i = 0; i < overdue->len; i++)
+        {
+          CertoRequirementState *req = g_ptr_array_index (overdue, i);
+          const char *owner = certo_requirement_state_get_owner (req);
+
+          g_print ("  %-8s %s — %s %s%s%s\n",
+                   certo_requirement_state_get_display_label (req),
+                   certo_requirement_state_get_title (req),
+                   _("due"), certo_requirement_state_get_due_date (req),
+                   *owner ? ", " : "", owner);
+        }
+    }
+
+  if (findings->len > 0)
+    {
+      g_print ("\n%s\n", _("Overdue corrective actions:"));
+      for (guint i = 0; i < findings->len; i++)
+        {
+          CertoFinding *finding = g_ptr_array_index (findings, i);
+
+          g_print ("  %s: %s — %s %s\n",
+                   certo_enum_to_label (CERTO_TYPE_FINDING_KIND, certo_finding_get_kind (finding)),
+                   certo_finding_get_description (finding),
+                   _("due"), certo_finding_get_due_date (finding));
+        }
+    }
+
+  if (expiring->len > 0)
+    {
+      g_print ("\n");
+      g_print (g_dngettext (GETTEXT_PACKAGE,
+                            "Evidence expired or expiring within %u day:\n",
+                            "Evidence expired or expiring within %u days:\n",
+                            EXPIRY_HORIZON_DAYS),
+               EXPIRY_HORIZON_DAYS);
+      for (guint i = 0; i < expiring->len; i++)
+        {
+          CertoEvidence *evidence = g_ptr_array_index (expiring, i);
+
+          g_print ("  %s — %s %s\n", certo_evidence_get_title (evidence),
+                   _("expires"), certo_evidence_get_expiry_date (evidence));
+        }
+    }
+
+  g_print ("\n%s\n", _("Audits:"));
+  for (guint i = 0; i < schedule->len; i++)
+    {
+      CertoScheduledAudit *item = g_ptr_array_index (schedule, i);
+      const char *kind = certo_enum_to_label (CERTO_TYPE_AUDIT_KIND, item->kind);
+
+      if (item->performed_date != NULL)
+        g_print (_("  %-28s done %s\n"), kind, item->performed_date);
+      else if (item->due_date != NULL)
+        g_print (_("  %-28s due by %s%s%s\n"), kind, item->due_date,
+                 item->planned_date != NULL && g_strcmp0 (item->planned_date, item->due_date) != 0 ? _(", planned ") : "",
+                 item->planned_date != NULL && g_strcmp0 (item->planned_date, item->due_date) != 0 ? item->planned_date : "");
+      else
+        g_print (_("  %-28s %s\n"), kind, item->planned_date != NULL ? item->planned_date : _("not planned"));
+      if (item->overdue)
+        g_print ("  %-28s %s\n", "", _("overdue"));
+    }
+
+  return CLI_EXIT_OK;
+}
+
+static int
+print_status_json (CertoWorkspace *ws,
+                   const char     *today)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(CertoScore) score = certo_score_compute (certo_workspace_get_requirements (ws));
+  g_autoptr(GPtrArray) overdue = certo_workspace_list_overdue_requirements (ws, today);
+  g_autoptr(GPtrArray) findings = certo_workspace_list_overdue_findings (ws, today);
+  g_autoptr(GPtrArray) expiring = certo_workspace_list_expiring_evidence (ws, today, EXPIRY_HORIZON_DAYS);
+  g_autoptr(GPtrArray) schedule = certo_workspace_compute_audit_schedule (ws, today);
+  CertoSoaVersion *soa = certo_workspace_get_current_soa_version (ws);
+  g_autofree char *uri = g_file_get_uri (certo_workspace_get_file (ws));
+
+  json_builder_begin_object (builder);
+  add_string (builder, "file", uri);
+  add_string (builder, "organisation", certo_workspace_get_organisation (ws));
+  add_string (builder, "scope", certo_workspace_get_scope (ws));
+  add_string (builder, "framework", certo_workspace_get_framework_id (ws));
+  add_string (builder, "framework_title", certo_workspace_get_framework_title (ws));
+  add_string (builder, "edition", certo_workspace_get_edition (ws));
+  add_string (builder, "today", today);
+
+  json_builder_set_member_name (builder, "certificate");
+  json_builder_begin_object (builder);
+  add_string (builder, "number", certo_workspace_get_certificate_number (ws));
+  add_string (builder, "certification_body", certo_workspace_get_certification_body (ws));
+  add_string (builder, "issued", certo_workspace_get_certificate_issue_date (ws));
+  add_string (builder, "expires", certo_workspace_get_certificate_expiry_date (ws));
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "overall");
+  build_group (builder, &score->overall);
+  json_builder_set_member_name (builder, "clauses");
+  build_group (builder, &score->clauses);
+  json_builder_set_member_name (builder, "annex_a");
+  build_group (builder, &score->annex_a);
+  json_builder_set_member_name (builder, "groups");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < score->groups->len; i++)
+    build_group (builder, g_ptr_array_index (score->groups, i));
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "soa");
+  json_builder_begin_object (builder);
+  add_string (builder, "version", soa != NULL ? certo_soa_version_get_version (soa) : NULL);
+  add_string (builder, "approver", soa != NULL ? certo_soa_version_get_approver (soa) : NULL);
+  add_string (builder, "approval_date", soa != NULL ? certo_soa_version_get_approval_date (soa) : NULL);
+  add_int (builder, "undecided", certo_workspace_count_soa_issues (ws, CERTO_SOA_ISSUE_UNDECIDED));
+  add_int (builder, "excluded_without_justification",
+           certo_workspace_count_soa_issues (ws, CERTO_SOA_ISSUE_NO_JUSTIFICATION));
+  add_int (builder, "included_without_reason", certo_workspace_count_soa_issues (ws, CERTO_SOA_ISSUE_NO_REASON));
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "overdue_requirements");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < overdue->len; i++)
+    {
+      CertoRequirementState *req = g_ptr_array_index (overdue, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "key", certo_requirement_state_get_key (req));
+      add_string (builder, "label", certo_requirement_state_get_display_label (req));
+      add_string (builder, "title", certo_requirement_state_get_title (req));
+      add_string (builder, "status", certo_enum_to_nick (CERTO_TYPE_IMPLEMENTATION_STATUS,
+                                                         certo_requirement_state_get_status (req)));
+      add_string (builder, "owner", certo_requirement_state_get_owner (req));
+      add_string (builder, "due", certo_requirement_state_get_due_date (req));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "overdue_findings");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      CertoFinding *finding = g_ptr_array_index (findings, i);
+
+      json_builder_begin_object (builder);
+      add_int (builder, "id", certo_workspace_item_get_id (CERTO_WORKSPACE_ITEM (finding)));
+      add_string (builder, "kind", certo_enum_to_nick (CERTO_TYPE_FINDING_KIND, certo_finding_get_kind (finding)));
+      add_string (builder, "description", certo_finding_get_description (finding));
+      add_string (builder, "due", certo_finding_get_due_date (finding));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "expiring_evidence");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < expiring->len; i++)
+    {
+      CertoEvidence *evidence = g_ptr_array_index (expiring, i);
+
+      json_builder_begin_object (builder);
+      add_int (builder, "id", certo_workspace_item_get_id (CERTO_WORKSPACE_ITEM (evidence)));
+      add_string (builder, "title", certo_evidence_get_title (evidence));
+      add_string (builder, "kind", certo_enum_to_nick (CERTO_TYPE_EVIDENCE_KIND, certo_evidence_get_kind (evidence)));
+      add_string (builder, "expires", certo_evidence_get_expiry_date (evidence));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "audits");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < schedule->len; i++)
+    {
+      CertoScheduledAudit *item = g_ptr_array_index (schedule, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "kind", certo_enum_to_nick (CERTO_TYPE_AUDIT_KIND, item->kind));
+      add_string (builder, "due", item->due_date);
+      add_string (builder, "planned", item->planned_date);
+      add_string (builder, "performed", item->performed_date);
+      json_builder_set_member_name (builder, "overdue");
+      json_builder_add_boolean_value (builder, item->overdue);
+      add_string (builder, "rule", item->rule);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_end_object (builder);
+  cli_print_json (builder);
+  return CLI_EXIT_OK;
+}
+
+/* Subcommands */
+
+static int
+workspace_new (CliContext  *ctx,
+               int          argc,
+               char       **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CertoFramework) framework = NULL;
+  g_autoptr(CertoWorkspace) ws = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  int status;
+
+  if (!cli_parse_options ("workspace new", _("FILE --organisation NAME"), new_entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return cli_usage_error ("workspace", _("workspace new takes one file"));
+  if (opt_organisation == NULL || *opt_organisation == '\0')
+    return cli_usage_error ("workspace", _("workspace new needs --organisation NAME"));
+  if (opt_framework == NULL)
+    opt_framework = g_strdup (CERTO_FRAMEWORK_ISO27001_2022);
+  if (!g_str_equal (opt_framework, CERTO_FRAMEWORK_ISO27001_2022) &&
+      !g_str_equal (opt_framework, CERTO_FRAMEWORK_ISO27001_2013))
+    return cli_usage_error ("workspace", _("Unknown framework “%s”: use iso27001-2022 or iso27001-2013"),
+                            opt_framework);
+
+  framework = certo_framework_load_builtin (opt_framework, &error);
+  if (framework == NULL)
+    return cli_error ("%s", error->message);
+
+  ws = certo_workspace_new (ctx->data_dir);
+  file = g_file_new_for_commandline_arg (argv[1]);
+  certo_workspace_create_async (ws, file, framework, opt_organisation, opt_scope,
+                                opt_force ? CERTO_WORKSPACE_CREATE_REPLACE : CERTO_WORKSPACE_CREATE_NONE,
+                                NULL, cli_store_result, &result);
+  cli_wait (&result);
+  if (!certo_workspace_create_finish (ws, result, &error))
+    return cli_error ("%s", error->message);
+
+  g_print (g_dngettext (GETTEXT_PACKAGE,
+                        "Created %s: %u requirement of %s\n",
+                        "Created %s: %u requirements of %s\n",
+                        g_list_model_get_n_items (certo_workspace_get_requirements (ws))),
+           argv[1], g_list_model_get_n_items (certo_workspace_get_requirements (ws)),
+           certo_framework_get_title (framework));
+
+  if (!close_workspace (ws, &error))
+    return cli_error ("%s", error->message);
+  return CLI_EXIT_OK;
+}
+
+static int
+workspace_status (CliContext  *ctx,
+                  int          argc,
+                  char       **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CertoWorkspace) ws = NULL;
+  g_autofree char *today = NULL;
+  int status;
+
+  if (!cli_parse_options ("workspace status", _("FILE"), status_entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return cli_usage_error ("workspace", _("workspace status takes one file"));
+  if (opt_today != NULL && !certo_iso_date_is_valid (opt_today))
+    return cli_usage_error ("workspace", _("--today needs a date written YYYY-MM-DD"));
+
+  today = opt_today != NULL ? g_strdup (opt_today) : certo_iso_date_today ();
+  ws = open_workspace (ctx, argv[1], &error);
+  if (ws == NULL)
+    return cli_error ("%s", error->message);
+
+  status = opt_json ? print_status_json (ws, today) : print_status (ws, today);
+
+  if (!close_workspace (ws, &error))
+    return cli_error ("%s", error->message);
+  return status;
+}
+
+static int
+workspace_set (CliContext  *ctx,
+               int          argc,
+               char       **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CertoWorkspace) ws = NULL;
+  GObject *target;
+  int status;
+
+  if (!cli_parse_options ("workspace set", _("FILE REQUIREMENT|workspace FIELD=VALUE…"), set_entries,
+                          &argc, &argv, &status))
+    return status;
+  if (argc < 4)
+    return cli_usage_error ("workspace", _("workspace set takes a file, a requirement (or “workspace”) and FIELD=VALUE pairs"));
+
+  for (int i = 3; i < argc; i++)
+    if (strchr (argv[i], '=') == NULL)
+      return cli_usage_error ("workspace", _("“%s” is not FIELD=VALUE"), argv[i]);
+
+  ws = open_workspace (ctx, argv[1], &error);
+  if (ws == NULL)
+    return cli_error ("%s", error->message);
+
+  if (g_str_equal (argv[2], "workspace"))
+    target = G_OBJECT (ws);
+  else
+    target = G_OBJECT (certo_workspace_find_requirement (ws, argv[2]));
+
+  if (target == NULL)
+    {
+      close_workspace (ws, NULL);
+      return cli_error (_("%s has no requirement “%s”; use its number, as in A.5.14 or 9.2"), argv[1], argv[2]);
+    }
+
+  /* All or nothing: one undo group, and nothing saved if a value is bad */
+  certo_workspace_begin_changes (ws);
+  for (int i = 3; i < argc; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (argv[i], "=", 2);
+
+      if (!certo_workspace_set_field (ws, target, pair[0], pair[1], &error))
+        {
+          g_autoptr(GAsyncResult) result = NULL;
+
+          certo_workspace_end_changes (ws);
+          certo_workspace_close_async (ws, CERTO_WORKSPACE_CLOSE_DISCARD, NULL, cli_store_result, &result);
+          cli_wait (&result);
+          return cli_error ("%s: %s", argv[i], error->message);
+        }
+    }
+  certo_workspace_end_changes (ws);
+
+  if (!close_workspace (ws, &error))
+    return cli_error ("%s", error->message);
+  return CLI_EXIT_OK;
+}
+
+static int
+workspace_migrate (CliContext  *ctx,
+                   int          argc,
+                   char       **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CertoWorkspace) source = NULL;
+  g_autoptr(CertoWorkspace) target = NULL;
+  g_autoptr(CertoMigrationReport) report = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GFile) file = NULL;
+  int status;
+
+  if (!cli_parse_options ("workspace migrate", _("FILE-2013 FILE-2022"), migrate_entries, &argc, &argv, &status))
+    return status;
+  if (argc != 3)
+    return cli_usage_error ("workspace", _("workspace migrate takes the 2013 workspace and the file to make"));
+
+  source = open_workspace (ctx, argv[1], &error);
+  if (source == NULL)
+    return cli_error ("%s", error->message);
+
+  target = certo_workspace_new (ctx->data_dir);
+  file = g_file_new_for_commandline_arg (argv[2]);
+  certo_workspace_migrate_async (source, target, file,
+                                 opt_force ? CERTO_WORKSPACE_CREATE_REPLACE : CERTO_WORKSPACE_CREATE_NONE,
+                                 NULL, cli_store_result, &result);
+  cli_wait (&result);
+  report = certo_workspace_migrate_finish (target, result, &error);
+  close_workspace (source, NULL);
+  if (report == NULL)
+    return cli_error ("%s", error->message);
+
+  if (opt_json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      add_int (builder, "requirements", report->n_requirements);
+      add_int (builder, "carried", report->n_carried);
+      add_int (builder, "evidence", report->n_evidence);
+      add_int (builder, "audits", report->n_audits);
+      add_int (builder, "findings", report->n_findings);
+      json_builder_set_member_name (builder, "decisions");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < report->decisions->len; i++)
+        {
+          CertoMigrationDecision *decision = g_ptr_array_index (report->decisions, i);
+          static const char * const kinds[] = {
+            "new-control", "status-differs", "applicability-differs", "new-clause", "split-clause",
+          };
+
+          json_builder_begin_object (builder);
+          add_string (builder, "kind", kinds[decision->kind]);
+          add_string (builder, "key", decision->key);
+          add_string (builder, "label", decision->label);
+          add_string (builder, "title", decision->title);
+          json_builder_set_member_name (builder, "sources");
+          json_builder_begin_array (builder);
+          for (guint j = 0; decision->sources[j] != NULL; j++)
+            json_builder_add_string_value (builder, decision->sources[j]);
+          json_builder_end_array (builder);
+          add_string (builder, "message", decision->message);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      cli_print_json (builder);
+    }
+  else
+    {
+      g_print (_("Made %s: %u requirements, %u carried over from 2013; %u evidence items, %u audits, %u findings\n"),
+               argv[2], report->n_requirements, report->n_carried, report->n_evidence,
+               report->n_audits, report->n_findings);
+      g_print (g_dngettext (GETTEXT_PACKAGE, "%u needs a decision:\n", "%u need a decision:\n",
+                            report->decisions->len),
+               report->decisions->len);
+      for (guint i = 0; i < report->decisions->len; i++)
+        {
+          CertoMigrationDecision *decision = g_ptr_array_index (report->decisions, i);
+
+          g_print ("  %-8s %s — %s\n", decision->label, decision->title, decision->message);
+        }
+    }
+
+  if (!close_workspace (target, &error))
+    return cli_error ("%s", error->message);
+  return CLI_EXIT_OK;
+}
+
+/**
+ * cli_command_workspace:
+ *
+ * `certo-cli workspace new|status|set|migrate …`: the certification
+ * workspace from the terminal, for scripts and tests.
+ */
+int
+cli_command_workspace (CliContext  *ctx,
+                       int          argc,
+                       char       **argv)
+{
+  static const struct
+  {
+    const char *name;
+    int (*func) (CliContext *ctx, int argc, char **argv);
+  } subcommands[] = {
+    { "new", workspace_new },
+    { "status", workspace_status },
+    { "set", workspace_set },
+    { "migrate", workspace_migrate },
+    { "export", cli_workspace_export },
+    { "import-soa", cli_workspace_import_soa },
+  };
+  int status;
+
+  if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
+    {
+      g_print ("%s\n", _("Usage:"));
+      g_print ("  certo-cli workspace new FILE --organisation NAME [--framework iso27001-2022|iso27001-2013] [--scope TEXT] [--force]\n");
+      g_print ("  certo-cli workspace status FILE [--json] [--today YYYY-MM-DD]\n");
+      g_print ("  certo-cli workspace set FILE REQUIREMENT|workspace FIELD=VALUE… [--user NAME]\n");
+      g_print ("  certo-cli workspace migrate FILE-2013 FILE-2022 [--force] [--json]\n");
+      g_print ("  certo-cli workspace export FILE --format csv|xlsx|pdf|report --output OUT\n");
+      g_print ("  certo-cli workspace import-soa FILE CSV [--json]\n");
+      g_print ("\n%s\n", _("Fields: status, applicable, reasons, justification, type, obligation, audit, owner, due, notes;"));
+      g_print ("%s\n", _("for “workspace”: organisation, scope, certificate-number, certification-body, certificate-issue-date, certificate-expiry-date."));
+      return argc < 2 ? CLI_EXIT_USAGE : CLI_EXIT_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (subcommands); i++)
+    {
+      if (!g_str_equal (argv[1], subcommands[i].name))
+        continue;
+
+      reset_options ();
+      status = subcommands[i].func (ctx, argc - 1, argv + 1);
+      reset_options ();
+      return status;
+    }
+
+  return cli_usage_error ("workspace", _("Unknown workspace command “%s”: use new, status, set, migrate, export or import-soa"), argv[1]);
+}

@@ -1,0 +1,268 @@
+/* test-workspace-cli.c — `certo-cli workspace …` run as a user would
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A real process, a real data folder, real files; exit codes 0 (ok), 1
+ * (error, message on stderr), 2 (usage).
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "certo-test-util.h"
+
+typedef struct
+{
+  char *tmp;
+  char *data_dir;
+  char *cli;
+} Fixture;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  const char *build = g_getenv ("CERTO_BUILD_DIR");
+
+  f->tmp = g_dir_make_tmp ("certo-ws-cli-XXXXXX", NULL);
+  f->data_dir = g_build_filename (f->tmp, "data", NULL);
+  f->cli = g_build_filename (build != NULL ? build : ".", "src", "cli", "certo-cli", NULL);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  remove_tree (f->tmp);
+  g_free (f->tmp);
+  g_free (f->data_dir);
+  g_free (f->cli);
+}
+
+/* Runs certo-cli --data-dir DATA workspace ARGS… */
+static Run
+cli (Fixture    *f,
+     const char *first,
+     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  Run run = { 0 };
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, f->cli);
+  g_ptr_array_add (argv, (char *) "--data-dir");
+  g_ptr_array_add (argv, f->data_dir);
+  g_ptr_array_add (argv, (char *) "workspace");
+  va_start (args, first);
+  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_newv ((const char * const *) argv->pdata,
+                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run.out, &run.err, &error);
+  g_assert_no_error (error);
+  run.status = g_subprocess_get_exit_status (process);
+  return run;
+}
+
+static JsonObject *
+parse (JsonParser *parser,
+       const char *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+static void
+test_cli (Fixture       *f,
+          gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->tmp, "acme.certo", NULL);
+  g_autofree char *path2022 = g_build_filename (f->tmp, "acme-2022.certo", NULL);
+  g_autofree char *png = g_build_filename (f->tmp, "photo.certo", NULL);
+  g_autofree char *before = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root;
+  JsonObject *overall;
+  JsonArray *audits;
+  Run run;
+
+  if (!g_file_test (f->cli, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("certo-cli is not built");
+      return;
+    }
+
+  run = cli (f, "new", path, "--organisation", "ACME", "--framework", "iso27001-2013",
+             "--scope", "Head office", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "142 requirements of ISO/IEC 27001:2013"));
+  run_clear (&run);
+
+  run = cli (f, "new", path, "--organisation", "ACME", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "already exists"));
+  run_clear (&run);
+
+  run = cli (f, "new", path, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_clear (&run);
+
+  run = cli (f, "set", path, "A.5.1.1", "status=implemented", "owner=Bob", "applicable=yes",
+             "reasons=legal,risk-treatment", "type=preventive", "obligation=mandatory", "audit=compliant",
+             "--user", "Script", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+
+  /* Refused edits change nothing, not even the ones before them */
+  before = certo_test_file_sha256 (path);
+  run = cli (f, "set", path, "4.1", "owner=Eve", "applicable=no", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "always applies"));
+  run_clear (&run);
+  run = cli (f, "set", path, "A.5.1.2", "status=done", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "in-progress"));
+  run_clear (&run);
+  run = cli (f, "set", path, "A.99", "status=planned", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  run_clear (&run);
+  {
+    g_autofree char *after = certo_test_file_sha256 (path);
+
+    g_assert_cmpstr (after, ==, before);
+  }
+
+  run = cli (f, "set", path, "workspace", "certificate-number=IS 123456", "certification-body=BSI",
+             "certificate-issue-date=2024-01-15", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  run = cli (f, "set", path, "A.12.6.1", "due=2024-06-30", "owner=Ops", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+
+  run = cli (f, "status", path, "--json", "--today", "2025-03-01", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse (parser, run.out);
+  g_assert_cmpstr (json_object_get_string_member (root, "organisation"), ==, "ACME");
+  g_assert_cmpstr (json_object_get_string_member (root, "framework"), ==, "iso27001-2013");
+  overall = json_object_get_object_member (root, "overall");
+  g_assert_cmpint (json_object_get_int_member (overall, "requirements"), ==, 142);
+  g_assert_cmpint (json_object_get_int_member (overall, "implemented"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (overall, "points_earned"), ==, 27);
+  g_assert_cmpint (json_object_get_int_member (overall, "points_possible"), ==, 27);
+  g_assert_cmpint (json_object_get_int_member (overall, "unreviewed"), ==, 141);
+  g_assert_cmpint (json_array_get_length (json_object_get_array_member (root, "groups")), ==, 7 + 14);
+  g_assert_cmpint (json_array_get_length (json_object_get_array_member (root, "overdue_requirements")), ==, 1);
+  audits = json_object_get_array_member (root, "audits");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (audits, 0), "kind"), ==,
+                   "surveillance-1");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (audits, 0), "due"), ==,
+                   "2025-01-15");
+  g_assert_true (json_object_get_boolean_member (json_array_get_object_element (audits, 0), "overdue"));
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (root, "soa"), "undecided"), ==, 113);
+  run_clear (&run);
+
+  run = cli (f, "status", path, "--today", "2025-03-01", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Readiness: 1 of 142 applicable requirements implemented"));
+  g_assert_nonnull (strstr (run.out, "A.12.6.1"));
+  g_assert_nonnull (strstr (run.out, "IS 123456"));
+  run_clear (&run);
+
+  run = cli (f, "migrate", path, path2022, "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse (parser, run.out);
+  g_assert_cmpint (json_object_get_int_member (root, "requirements"), ==, 127);
+  g_assert_cmpint (json_array_get_length (json_object_get_array_member (root, "decisions")), >=, 11);
+  {
+    JsonArray *decisions = json_object_get_array_member (root, "decisions");
+    gboolean found = FALSE;
+
+    /* A.5.1.1 implemented, A.5.1.2 not started: 5.1 keeps "not started" */
+    for (guint i = 0; i < json_array_get_length (decisions); i++)
+      {
+        JsonObject *decision = json_array_get_object_element (decisions, i);
+
+        if (g_str_equal (json_object_get_string_member (decision, "label"), "A.5.1") &&
+            g_str_equal (json_object_get_string_member (decision, "kind"), "status-differs"))
+          found = TRUE;
+      }
+    g_assert_true (found);
+  }
+  run_clear (&run);
+
+  run = cli (f, "status", path2022, "--json", "--today", "2025-03-01", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse (parser, run.out);
+  g_assert_cmpstr (json_object_get_string_member (root, "edition"), ==, "2022");
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (root, "overall"), "implemented"), ==, 0);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "certificate"), "number"), ==,
+                   "IS 123456");
+  run_clear (&run);
+
+  /* Not a workspace: a clear error, the file untouched */
+  g_file_set_contents (png, "\x89PNG\r\n\x1a\n", 8, NULL);
+  run = cli (f, "status", png, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "is not a Certo workspace"));
+  run_clear (&run);
+
+  run = cli (f, "frobnicate", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  run_clear (&run);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add ("/workspace-cli/new-set-status-migrate", Fixture, NULL,
+              fixture_setup, test_cli, fixture_teardown);
+
+  return g_test_run ();
+}
