@@ -239,8 +239,9 @@ certo_requirement_state_constructed (GObject *object)
 
   /* ISO/IEC 27001:2022 numbers Annex A controls 5.1–8.34, the same
    * numbers as sub-clauses 5.1–8.3: people write "A.5.1" to tell them
-   * apart, so does Certo */
-  if (self->is_annex_a && !g_str_has_prefix (self->label, "A."))
+   * apart, so does Certo. Only bare numbers get the prefix: other
+   * catalogs' controls ("AC-2" in NIST SP 800-53) keep their own label. */
+  if (self->is_annex_a && !self->is_clause && g_ascii_isdigit (self->label[0]))
     self->display_label = g_strconcat ("A.", self->label, NULL);
   else
     self->display_label = g_strdup (self->label);
