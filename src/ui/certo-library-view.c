@@ -1,0 +1,680 @@
+/* certo-library-view.c — the trust library: sections, services, documents, details
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "certo-document-details.h"
+#include "certo-library-view-private.h"
+#include "certo-service-row.h"
+#include "certo-sidebar-item.h"
+#include "certo-sidebar-row.h"
+
+G_DEFINE_FINAL_TYPE (CertoLibraryView, certo_library_view, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_CATALOG,
+  PROP_PRIMARY_MENU,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Shows the list, "No Results" (naming the query) or "No Documents" for
+ * what the filters leave, and the counts in the header bar */
+void
+certo_library_view_update_states (CertoLibraryView *self)
+{
+  guint n_services = 0;
+  guint n_documents = 0;
+  guint n_total = 0;
+  g_autofree char *services_text = NULL;
+  g_autofree char *documents_text = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (self->services_filtered != NULL)
+    n_services = g_list_model_get_n_items (G_LIST_MODEL (self->services_filtered));
+  if (self->documents_sorted != NULL)
+    n_documents = g_list_model_get_n_items (G_LIST_MODEL (self->documents_sorted));
+  if (self->catalog_documents != NULL)
+    n_total = g_list_model_get_n_items (self->catalog_documents);
+
+  gtk_stack_set_visible_child_name (self->services_stack, n_services > 0 ? "list" : "empty");
+  if (n_services == 0)
+    {
+      g_autofree char *text = NULL;
+
+      if (certo_library_view_has_query (self))
+        /* Translators: %s is what the user searched for */
+        text = g_strdup_printf (_("No service matches “%s”"), self->query_text);
+      else
+        text = g_strdup (_("No in-scope services in this section"));
+      gtk_label_set_text (self->services_empty_label, text);
+    }
+
+  if (n_documents > 0)
+    {
+      gtk_stack_set_visible_child_name (self->documents_stack, "list");
+    }
+  else if (certo_library_view_has_query (self))
+    {
+      g_autofree char *description = NULL;
+
+      /* AdwStatusPage:description is markup: the query is escaped */
+      description = g_markup_printf_escaped (_("No document matches “%s”. Try other words, or another section."),
+                                             self->query_text);
+      adw_status_page_set_description (self->no_results_page, description);
+      gtk_stack_set_visible_child_name (self->documents_stack, "no-results");
+    }
+  else
+    {
+      if (n_total == 0)
+        adw_status_page_set_description (self->empty_page,
+                                         _("The catalog has no documents. Import a catalog file or a compliance-offering article with Import… (Ctrl+O)."));
+      else if (self->service != NULL)
+        adw_status_page_set_description (self->empty_page,
+                                         _("No document in this section covers the selected service."));
+      else
+        adw_status_page_set_description (self->empty_page,
+                                         _("No document in the catalog belongs to this section."));
+      gtk_stack_set_visible_child_name (self->documents_stack, "empty");
+    }
+
+  services_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u service", "%u services", n_services),
+                                   n_services);
+  documents_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u document", "%u documents", n_documents),
+                                    n_documents);
+  if (gtk_widget_get_visible (self->documents_pane))
+    /* Translators: "18 services · 30 documents" */
+    subtitle = g_strdup_printf (_("%s · %s"), services_text, documents_text);
+  else
+    subtitle = g_strdup (services_text);
+  adw_window_title_set_subtitle (self->content_title, subtitle);
+  adw_window_title_set_title (self->content_title,
+                              self->section_title ? self->section_title : _("Library"));
+}
+
+static void
+update_service_heading (CertoLibraryView *self)
+{
+  if (self->service != NULL)
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: %s is a service name */
+      text = g_strdup_printf (_("Documents covering “%s”"), certo_service_get_name (self->service));
+      gtk_label_set_text (self->documents_heading, text);
+    }
+  else
+    {
+      gtk_label_set_text (self->documents_heading, _("Documents"));
+    }
+
+  gtk_widget_set_visible (self->clear_service_button, self->service != NULL);
+  /* "In-scope services" gives the list the whole height until one is chosen */
+  gtk_widget_set_visible (self->documents_pane,
+                          self->section != CERTO_SIDEBAR_ITEM_SERVICES || self->service != NULL);
+}
+
+/* Shows the section @item stands for: its filters, title and panes */
+void
+certo_library_view_apply_section (CertoLibraryView *self,
+                                  CertoSidebarItem *item)
+{
+  CertoFamily *family;
+
+  self->section = item ? certo_sidebar_item_get_kind (item) : CERTO_SIDEBAR_ITEM_ALL;
+  if (self->section == CERTO_SIDEBAR_ITEM_HEADER)
+    self->section = CERTO_SIDEBAR_ITEM_ALL;
+  family = item ? certo_sidebar_item_get_family (item) : NULL;
+  self->section_family_id = family ? certo_family_get_id (family) : 0;
+  self->section_document_kind = item ? certo_sidebar_item_get_document_kind (item) : CERTO_DOCUMENT_KIND_OTHER;
+  g_free (self->section_title);
+  self->section_title = g_strdup (item && self->section != CERTO_SIDEBAR_ITEM_ALL
+                                  ? certo_sidebar_item_get_title (item) : NULL);
+
+  gtk_filter_changed (self->services_filter, GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_filter_changed (self->documents_filter, GTK_FILTER_CHANGE_DIFFERENT);
+  update_service_heading (self);
+  certo_library_view_update_states (self);
+}
+
+static void
+set_query (CertoLibraryView *self,
+           const char       *text)
+{
+  if (g_strcmp0 (text, self->query_text) == 0)
+    return;
+
+  g_clear_pointer (&self->query, certo_search_query_free);
+  g_free (self->query_text);
+  self->query_text = g_strdup (text);
+  if (text != NULL && *text != '\0')
+    self->query = certo_search_query_new (text);
+
+  gtk_filter_changed (self->services_filter, GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_filter_changed (self->documents_filter, GTK_FILTER_CHANGE_DIFFERENT);
+  certo_library_view_update_states (self);
+}
+
+/* The sidebar's selection changed: its section filters the lists */
+void
+certo_library_view_sidebar_selected (CertoLibraryView *self)
+{
+  gpointer item = gtk_single_selection_get_selected_item (self->sidebar_selection);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  /* A reload of the families moves the selection; the section is chosen
+   * again by its key once every model has followed */
+  if (self->reloading_families)
+    return;
+
+  g_free (self->section_key);
+  self->section_key = item ? certo_library_view_dup_section_key (item) : NULL;
+  certo_library_view_apply_section (self, item);
+
+  /* The user chose a section (not a reload moving the selection): at
+   * narrow widths, show what it holds */
+  if (adw_leaflet_get_folded (self->leaflet)
+      && focus != NULL
+      && (focus == GTK_WIDGET (self->sidebar_list)
+          || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->sidebar_list))))
+    adw_leaflet_set_visible_child_name (self->leaflet, "content");
+}
+
+static void
+on_sidebar_activated (CertoLibraryView *self,
+                      guint             position)
+{
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "content");
+}
+
+/* The services list's selection changed: the documents covering the
+ * selected service, or all of them again */
+void
+certo_library_view_service_selected (CertoLibraryView *self)
+{
+  CertoService *service = gtk_single_selection_get_selected_item (self->services_selection);
+
+  if (service != NULL)
+    {
+      g_free (self->service_key);
+      self->service_key = g_strdup (certo_service_get_key (service));
+    }
+  else if (!self->reloading_services)
+    {
+      g_clear_pointer (&self->service_key, g_free);
+    }
+
+  if (!g_set_object (&self->service, service))
+    return;
+
+  gtk_filter_changed (self->documents_filter, GTK_FILTER_CHANGE_DIFFERENT);
+  update_service_heading (self);
+  certo_library_view_update_states (self);
+}
+
+/* The documents list's selection changed: the details pane follows */
+void
+certo_library_view_document_selected (CertoLibraryView *self)
+{
+  CertoDocument *document = gtk_single_selection_get_selected_item (self->documents_selection);
+
+  if (document != NULL)
+    {
+      g_free (self->document_key);
+      self->document_key = g_strdup (certo_document_get_key (document));
+    }
+  else if (!self->reloading_documents)
+    {
+      g_clear_pointer (&self->document_key, g_free);
+    }
+
+  certo_document_details_set_document (self->details, document);
+}
+
+/* A filtered model changed size: the states and counts follow */
+void
+certo_library_view_models_changed (CertoLibraryView *self)
+{
+  certo_library_view_update_states (self);
+}
+
+static void
+on_document_activated (CertoLibraryView *self,
+                       guint             position)
+{
+  gtk_single_selection_set_selected (self->documents_selection, position);
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "details");
+}
+
+static void
+on_leaflet_folded (CertoLibraryView *self)
+{
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+
+  /* At narrow widths a tap opens a document; wide, a click selects it */
+  gtk_column_view_set_single_click_activate (self->documents_view, folded);
+  if (folded)
+    adw_leaflet_set_visible_child_name (self->leaflet, "content");
+}
+
+static void
+on_sidebar_button_clicked (CertoLibraryView *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+on_details_back_clicked (CertoLibraryView *self)
+{
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+}
+
+static void
+on_search_changed (CertoLibraryView *self)
+{
+  set_query (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+on_stop_search (CertoLibraryView *self)
+{
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+static void
+on_search_mode_changed (CertoLibraryView *self)
+{
+  if (!gtk_search_bar_get_search_mode (self->search_bar))
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      set_query (self, NULL);
+    }
+}
+
+static void
+on_clear_service_clicked (CertoLibraryView *self)
+{
+  gtk_single_selection_set_selected (self->services_selection, GTK_INVALID_LIST_POSITION);
+}
+
+static void
+on_details_service_activated (CertoLibraryView *self,
+                              CertoService     *service)
+{
+  certo_library_view_select_service (self, service);
+}
+
+static gboolean
+copy_link_binding (GtkWidget *widget,
+                   GVariant  *args,
+                   gpointer   user_data)
+{
+  CertoLibraryView *self = CERTO_LIBRARY_VIEW (widget);
+
+  return certo_document_details_copy_link (self->details);
+}
+
+static void
+certo_library_view_root (GtkWidget *widget)
+{
+  CertoLibraryView *self = CERTO_LIBRARY_VIEW (widget);
+
+  GTK_WIDGET_CLASS (certo_library_view_parent_class)->root (widget);
+
+  /* Typing anywhere in the window starts a search */
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (gtk_widget_get_root (widget)));
+}
+
+static void
+certo_library_view_unroot (GtkWidget *widget)
+{
+  CertoLibraryView *self = CERTO_LIBRARY_VIEW (widget);
+
+  gtk_search_bar_set_key_capture_widget (self->search_bar, NULL);
+
+  GTK_WIDGET_CLASS (certo_library_view_parent_class)->unroot (widget);
+}
+
+static void
+certo_library_view_dispose (GObject *object)
+{
+  CertoLibraryView *self = (CertoLibraryView *) object;
+
+  certo_library_view_clear_models (self);
+  g_clear_object (&self->services_filter);
+  g_clear_object (&self->documents_filter);
+  g_clear_object (&self->kinds_filter);
+  g_clear_object (&self->catalog);
+  g_clear_object (&self->primary_menu);
+
+  G_OBJECT_CLASS (certo_library_view_parent_class)->dispose (object);
+}
+
+static void
+certo_library_view_finalize (GObject *object)
+{
+  CertoLibraryView *self = (CertoLibraryView *) object;
+
+  g_clear_pointer (&self->query, certo_search_query_free);
+  g_clear_pointer (&self->query_text, g_free);
+  g_clear_pointer (&self->section_title, g_free);
+  g_clear_pointer (&self->section_key, g_free);
+
+  G_OBJECT_CLASS (certo_library_view_parent_class)->finalize (object);
+}
+
+static void
+certo_library_view_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  CertoLibraryView *self = CERTO_LIBRARY_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CATALOG:
+      g_value_set_object (value, self->catalog);
+      break;
+    case PROP_PRIMARY_MENU:
+      g_value_set_object (value, self->primary_menu);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+certo_library_view_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  CertoLibraryView *self = CERTO_LIBRARY_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CATALOG:
+      certo_library_view_set_catalog (self, g_value_get_object (value));
+      break;
+    case PROP_PRIMARY_MENU:
+      certo_library_view_set_primary_menu (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+certo_library_view_class_init (CertoLibraryViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = certo_library_view_dispose;
+  object_class->finalize = certo_library_view_finalize;
+  object_class->get_property = certo_library_view_get_property;
+  object_class->set_property = certo_library_view_set_property;
+
+  widget_class->root = certo_library_view_root;
+  widget_class->unroot = certo_library_view_unroot;
+
+  properties[PROP_CATALOG] =
+    g_param_spec_object ("catalog", NULL, NULL,
+                         CERTO_TYPE_CATALOG,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PRIMARY_MENU] =
+    g_param_spec_object ("primary-menu", NULL, NULL,
+                         G_TYPE_MENU_MODEL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (CERTO_TYPE_DOCUMENT);
+  g_type_ensure (CERTO_TYPE_DOCUMENT_DETAILS);
+  g_type_ensure (CERTO_TYPE_SERVICE_ROW);
+  g_type_ensure (CERTO_TYPE_SIDEBAR_ITEM);
+  g_type_ensure (CERTO_TYPE_SIDEBAR_ROW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/certo/Certo/ui/certo-library-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, CertoLibraryView, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CertoLibraryView, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, CertoLibraryView, content_title);
+  gtk_widget_class_bind_template_child (widget_class, CertoLibraryView, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, CertoLibraryView, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, CertoLibraryView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CertoLibraryView, services_pane);
+  gtk_widget_class_bind_template_child (widget_class, CertoLibraryView, services_stack);
+  gtk_widget_class_bind_template_child (widget_class, CertoLibraryView, services_list);
+  gtk_widget_class_bind_template_child (widget_class, CertoLibraryView, services_empty_label);
+  gtk_widget_class_bind_template_child (widget_class, CertoLibraryView, documents_pane);
+  gtk_widget_class_bind_template_child (widget_class, CertoLibraryView, documents_heading);
+  gtk_widget_class_bind_template_child (widget_class, CertoLibraryView, clear_service_button);
+  gtk_widget_class_bind_template_child (widget_class, CertoLibraryView, documents_stack);
+  gtk_widget_class_bind_template_child (widget_class, CertoLibraryView, documents_view);
+  gtk_widget_class_bind_template_child (widget_class, CertoLibraryView, title_column);
+  gtk_widget_class_bind_template_child (widget_class, CertoLibraryView, kind_column);
+  gtk_widget_class_bind_template_child (widget_class, CertoLibraryView, family_column);
+  gtk_widget_class_bind_template_child (widget_class, CertoLibraryView, standards_column);
+  gtk_widget_class_bind_template_child (widget_class, CertoLibraryView, number_column);
+  gtk_widget_class_bind_template_child (widget_class, CertoLibraryView, issuer_column);
+  gtk_widget_class_bind_template_child (widget_class, CertoLibraryView, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, CertoLibraryView, no_results_page);
+  gtk_widget_class_bind_template_child (widget_class, CertoLibraryView, details);
+  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_button_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_details_back_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_stop_search);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_mode_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_clear_service_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_document_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_details_service_activated);
+
+  /* Ctrl+C copies the selected document's link; a focused text field or a
+   * selectable label with a selection handles it first */
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, copy_link_binding, NULL);
+}
+
+static void
+certo_library_view_init (CertoLibraryView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->section = CERTO_SIDEBAR_ITEM_ALL;
+  certo_library_view_init_filters (self);
+  certo_library_view_init_columns (self);
+
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  g_signal_connect_object (self->sidebar_list, "activate",
+                           G_CALLBACK (on_sidebar_activated), self, G_CONNECT_SWAPPED);
+
+  certo_library_view_build_models (self);
+}
+
+/**
+ * certo_library_view_get_catalog:
+ * @self: a #CertoLibraryView
+ *
+ * Returns: (transfer none) (nullable): the catalog shown
+ */
+CertoCatalog *
+certo_library_view_get_catalog (CertoLibraryView *self)
+{
+  g_return_val_if_fail (CERTO_IS_LIBRARY_VIEW (self), NULL);
+
+  return self->catalog;
+}
+
+/**
+ * certo_library_view_set_catalog:
+ * @self: a #CertoLibraryView
+ * @catalog: (nullable): the catalog to show
+ *
+ * Shows @catalog's families, kinds, services and documents. The lists
+ * follow the catalog's models as it loads and imports; nothing here reads
+ * the database.
+ */
+void
+certo_library_view_set_catalog (CertoLibraryView *self,
+                                CertoCatalog     *catalog)
+{
+  g_return_if_fail (CERTO_IS_LIBRARY_VIEW (self));
+  g_return_if_fail (catalog == NULL || CERTO_IS_CATALOG (catalog));
+
+  if (self->catalog == catalog)
+    return;
+
+  certo_library_view_clear_models (self);
+  g_set_object (&self->catalog, catalog);
+  certo_document_details_set_catalog (self->details, catalog);
+  certo_library_view_build_models (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATALOG]);
+}
+
+/**
+ * certo_library_view_get_primary_menu:
+ * @self: a #CertoLibraryView
+ *
+ * Returns: (transfer none) (nullable): the menu of the header bar's menu button
+ */
+GMenuModel *
+certo_library_view_get_primary_menu (CertoLibraryView *self)
+{
+  g_return_val_if_fail (CERTO_IS_LIBRARY_VIEW (self), NULL);
+
+  return self->primary_menu;
+}
+
+/**
+ * certo_library_view_set_primary_menu:
+ * @self: a #CertoLibraryView
+ * @menu: (nullable): the window's primary menu
+ */
+void
+certo_library_view_set_primary_menu (CertoLibraryView *self,
+                                     GMenuModel       *menu)
+{
+  g_return_if_fail (CERTO_IS_LIBRARY_VIEW (self));
+  g_return_if_fail (menu == NULL || G_IS_MENU_MODEL (menu));
+
+  if (!g_set_object (&self->primary_menu, menu))
+    return;
+
+  gtk_menu_button_set_menu_model (self->menu_button, menu);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRIMARY_MENU]);
+}
+
+/**
+ * certo_library_view_begin_search:
+ * @self: a #CertoLibraryView
+ *
+ * Shows the search bar and focuses its entry (Ctrl+F); when already
+ * searching, selects the text typed so far.
+ */
+void
+certo_library_view_begin_search (CertoLibraryView *self)
+{
+  g_return_if_fail (CERTO_IS_LIBRARY_VIEW (self));
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "content");
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+}
+
+/**
+ * certo_library_view_select_service:
+ * @self: a #CertoLibraryView
+ * @service: a service of the catalog
+ *
+ * Selects @service in the services list, so the documents list shows the
+ * documents covering it. A search or section that hides @service is
+ * cleared first.
+ */
+void
+certo_library_view_select_service (CertoLibraryView *self,
+                                   CertoService     *service)
+{
+  guint position;
+
+  g_return_if_fail (CERTO_IS_LIBRARY_VIEW (self));
+  g_return_if_fail (CERTO_IS_SERVICE (service));
+
+  if (self->services_filtered == NULL)
+    return;
+
+  position = certo_library_view_find_service (G_LIST_MODEL (self->services_filtered), service);
+  if (position == GTK_INVALID_LIST_POSITION)
+    {
+      gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+      set_query (self, NULL);
+      gtk_single_selection_set_selected (self->sidebar_selection, 0);
+      position = certo_library_view_find_service (G_LIST_MODEL (self->services_filtered), service);
+    }
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+
+  gtk_single_selection_set_selected (self->services_selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self->services_list), "list.scroll-to-item", "u", position);
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "content");
+}
+
+/**
+ * certo_library_view_get_services:
+ * @self: a #CertoLibraryView
+ *
+ * Returns: (transfer none): the services shown, after the section and the
+ *   search (items are #CertoService)
+ */
+GListModel *
+certo_library_view_get_services (CertoLibraryView *self)
+{
+  g_return_val_if_fail (CERTO_IS_LIBRARY_VIEW (self), NULL);
+
+  return G_LIST_MODEL (self->services_filtered);
+}
+
+/**
+ * certo_library_view_get_documents:
+ * @self: a #CertoLibraryView
+ *
+ * Returns: (transfer none): the documents shown, filtered and in the order
+ *   shown (items are #CertoDocument)
+ */
+GListModel *
+certo_library_view_get_documents (CertoLibraryView *self)
+{
+  g_return_val_if_fail (CERTO_IS_LIBRARY_VIEW (self), NULL);
+
+  return G_LIST_MODEL (self->documents_sorted);
+}
+
+/**
+ * certo_library_view_show_content:
+ * @self: a #CertoLibraryView
+ *
+ * At narrow widths, shows the services and documents rather than the
+ * sections; does nothing when all panes fit.
+ */
+void
+certo_library_view_show_content (CertoLibraryView *self)
+{
+  g_return_if_fail (CERTO_IS_LIBRARY_VIEW (self));
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "content");
+}

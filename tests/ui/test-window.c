@@ -1,0 +1,871 @@
+/* test-window.c — the main window as a user sees it: a real application,
+ * a real store in a temporary data folder, the embedded catalog
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "certo.h"
+#include "certo-application.h"
+#include "certo-document-details.h"
+#include "certo-library-view.h"
+#include "certo-sidebar-item.h"
+#include "certo-window.h"
+#include "../certo-test-util.h"
+
+/* The embedded catalog: the seed's in-scope services */
+#define EMBEDDED_N_SERVICES 18
+
+/* The system's data folders, from before the test isolated them: icons and
+ * the MIME database (which GdkPixbuf needs to read SVG icons) live there */
+static char *system_data_dirs;
+
+typedef struct
+{
+  char             *data_dir;
+  CertoApplication *app;
+  CertoWindow      *window;
+  CertoLibraryView *library;
+} Fixture;
+
+typedef gboolean (*Condition) (Fixture *fixture);
+
+static void store_result (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data);
+
+/* G_TEST_OPTION_ISOLATE_DIRS hides the system's data folders; the icon
+ * theme and the MIME database (GdkPixbuf sniffs SVG icons with it) must
+ * still come from there, or a missing icon is a fatal warning */
+static void
+use_system_data_dirs (void)
+{
+  g_auto(GStrv) dirs = g_strsplit (system_data_dirs, ":", -1);
+  g_autoptr(GStrvBuilder) mime = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) icons = g_strv_builder_new ();
+  g_auto(GStrv) mime_dirs = NULL;
+  g_auto(GStrv) icon_dirs = NULL;
+
+  g_setenv ("XDG_DATA_DIRS", system_data_dirs, TRUE);
+  for (guint i = 0; dirs[i] != NULL; i++)
+    {
+      if (*dirs[i] == '\0')
+        continue;
+      g_autofree char *mime_dir = g_build_filename (dirs[i], "mime", NULL);
+      g_autofree char *icon_dir = g_build_filename (dirs[i], "icons", NULL);
+
+      g_strv_builder_add (mime, mime_dir);
+      g_strv_builder_add (icons, icon_dir);
+    }
+  mime_dirs = g_strv_builder_end (mime);
+  icon_dirs = g_strv_builder_end (icons);
+
+  g_content_type_set_mime_dirs ((const char * const *) mime_dirs);
+  gtk_icon_theme_set_search_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                  (const char * const *) icon_dirs);
+}
+
+static gboolean
+wake_up (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Iterates the main loop until @condition holds or @seconds pass; the
+ * search entry's ~150 ms delay and the store's worker thread both need it */
+static gboolean
+wait_until (Fixture   *fixture,
+            Condition  condition,
+            double     seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
+  guint tick = g_timeout_add (10, wake_up, NULL);
+  gboolean ok;
+
+  while (!(ok = condition (fixture)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_source_remove (tick);
+  return ok;
+}
+
+/* Lets pending idles, timeouts and frames run for @ms milliseconds */
+static gboolean
+always_false (Fixture *fixture)
+{
+  return FALSE;
+}
+
+static void
+settle (Fixture *fixture,
+        guint    ms)
+{
+  wait_until (fixture, always_false, ms / 1000.0);
+}
+
+static GtkWidget *
+window_child (Fixture    *fixture,
+              const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (fixture->window), CERTO_TYPE_WINDOW, name);
+
+  g_assert_nonnull (child);
+  return GTK_WIDGET (child);
+}
+
+static GtkWidget *
+library_child (Fixture    *fixture,
+               const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (fixture->library), CERTO_TYPE_LIBRARY_VIEW, name);
+
+  g_assert_nonnull (child);
+  return GTK_WIDGET (child);
+}
+
+/* With CERTO_UI_SCREENSHOT_DIR set, saves the window as NAME.png there,
+ * for a person to look at; the tests never compare pixels */
+static void
+save_widget_screenshot (Fixture    *fixture,
+                        GtkWidget  *widget,
+                        const char *name)
+{
+  const char *dir = g_getenv ("CERTO_UI_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+  int width, height;
+
+  if (dir == NULL || *dir == '\0')
+    return;
+
+  settle (fixture, 300);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    return;
+
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strdup_printf ("%s.png", name);
+  path = g_build_filename (dir, file, NULL);
+  gdk_texture_save_to_png (texture, path);
+  g_test_message ("screenshot: %s", path);
+}
+
+static void
+save_screenshot (Fixture    *fixture,
+                 const char *name)
+{
+  save_widget_screenshot (fixture, GTK_WIDGET (fixture->window), name);
+}
+
+static guint
+n_services (Fixture *fixture)
+{
+  return g_list_model_get_n_items (certo_library_view_get_services (fixture->library));
+}
+
+static guint
+n_documents (Fixture *fixture)
+{
+  return g_list_model_get_n_items (certo_library_view_get_documents (fixture->library));
+}
+
+static gboolean
+library_shown (Fixture *fixture)
+{
+  GtkStack *stack = GTK_STACK (window_child (fixture, "main_stack"));
+  const char *page = gtk_stack_get_visible_child_name (stack);
+
+  if (g_strcmp0 (page, "error") == 0)
+    return TRUE;   /* stop waiting: the assertion below says why */
+
+  return g_strcmp0 (page, "library") == 0 && n_documents (fixture) > 0;
+}
+
+static gboolean
+import_done (Fixture *fixture)
+{
+  return !certo_window_is_importing (fixture->window);
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *app_id = NULL;
+  static guint n_applications;
+  GtkStack *stack;
+
+  use_system_data_dirs ();
+  fixture->data_dir = g_build_filename (g_get_user_data_dir (), "certo-ui-test", NULL);
+  g_setenv ("CERTO_DATA_DIR", fixture->data_dir, TRUE);
+
+  fixture->app = certo_application_new ();
+  /* A GApplication stays exported on the bus while anything holds it (GTK
+   * does, until a shutdown that only g_application_run() emits): each
+   * test's application has its own ID */
+  app_id = g_strdup_printf ("%s.Test%u", APPLICATION_ID, ++n_applications);
+  g_application_set_application_id (G_APPLICATION (fixture->app), app_id);
+  /* Several applications in turn in one process, none on the bus name */
+  g_application_set_flags (G_APPLICATION (fixture->app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (fixture->app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_application_activate (G_APPLICATION (fixture->app));
+  fixture->window = CERTO_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
+  g_assert_true (CERTO_IS_WINDOW (fixture->window));
+  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
+  fixture->library = CERTO_LIBRARY_VIEW (window_child (fixture, "library_view"));
+  if (g_getenv ("CERTO_UI_SCREENSHOT_DIR") != NULL)
+    gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
+
+  wait_until (fixture, library_shown, 30);
+  stack = GTK_STACK (window_child (fixture, "main_stack"));
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "error") == 0)
+    g_error ("the catalog did not load: %s",
+             adw_status_page_get_description (ADW_STATUS_PAGE (window_child (fixture, "error_page"))));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "library");
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  CertoCatalog *catalog = certo_application_get_catalog (fixture->app);
+
+  /* Close every window (dialogs too), as the user would */
+  while (TRUE)
+    {
+      GList *windows = gtk_application_get_windows (GTK_APPLICATION (fixture->app));
+
+      if (windows == NULL)
+        break;
+      gtk_window_destroy (GTK_WINDOW (windows->data));
+    }
+  settle (fixture, 50);
+  g_assert_null (fixture->window);
+
+  if (catalog != NULL)
+    certo_store_close (certo_catalog_get_store (catalog));
+  g_clear_object (&fixture->app);
+  g_unsetenv ("CERTO_DATA_DIR");
+  g_clear_pointer (&fixture->data_dir, g_free);
+}
+
+static gboolean search_changed;
+
+/* Setting the text empties the entry first, and an empty entry's
+ * search-changed comes at once: wait for the one with the whole text */
+static void
+on_search_changed (GtkSearchEntry *entry,
+                   const char     *expected)
+{
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), expected) == 0)
+    search_changed = TRUE;
+}
+
+static gboolean
+search_settled (Fixture *fixture)
+{
+  return search_changed;
+}
+
+/* Types @text in the search entry and waits for GtkSearchEntry::search-changed,
+ * which comes about 150 ms after the last key (more on a busy machine) */
+static void
+type_search (Fixture    *fixture,
+             const char *text)
+{
+  GtkEditable *entry = GTK_EDITABLE (library_child (fixture, "search_entry"));
+  gulong handler;
+
+  certo_library_view_begin_search (fixture->library);
+  g_assert_true (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (library_child (fixture, "search_bar"))));
+
+  search_changed = FALSE;
+  handler = g_signal_connect (entry, "search-changed", G_CALLBACK (on_search_changed), (gpointer) text);
+  gtk_editable_set_text (entry, text);
+  g_assert_true (wait_until (fixture, search_settled, 10));
+  g_signal_handler_disconnect (entry, handler);
+  settle (fixture, 50);
+}
+
+static CertoService *
+find_service_named (GListModel *model,
+                    const char *name)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CertoService) service = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (certo_service_get_name (service), name) == 0)
+        return g_steal_pointer (&service);
+    }
+
+  return NULL;
+}
+
+/* Launching shows the embedded catalog: its 18 in-scope services */
+static void
+test_window_embedded_catalog (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GtkStack *documents_stack = GTK_STACK (library_child (fixture, "documents_stack"));
+  GtkListView *services_list = GTK_LIST_VIEW (library_child (fixture, "services_list"));
+
+  g_assert_cmpuint (n_services (fixture), ==, EMBEDDED_N_SERVICES);
+  g_assert_cmpuint (n_documents (fixture), >, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (documents_stack), ==, "list");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (services_list))),
+                    ==, EMBEDDED_N_SERVICES);
+  save_screenshot (fixture, "library");
+
+  /* A BSI certificate can be verified in BSI's public directory */
+  {
+    GListModel *documents = certo_library_view_get_documents (fixture->library);
+    GtkColumnView *view = GTK_COLUMN_VIEW (library_child (fixture, "documents_view"));
+    GtkWidget *details = library_child (fixture, "details");
+    GtkWidget *verify = GTK_WIDGET (gtk_widget_get_template_child (details, CERTO_TYPE_DOCUMENT_DETAILS, "verify_button"));
+    guint position = GTK_INVALID_LIST_POSITION;
+
+    for (guint i = 0; i < n_documents (fixture); i++)
+      {
+        g_autoptr(CertoDocument) document = g_list_model_get_item (documents, i);
+        g_autofree char *verify_url = certo_document_dup_verify_url (document);
+
+        if (verify_url != NULL && certo_document_get_certificate_number (document) != NULL)
+          {
+            g_assert_true (g_str_has_prefix (verify_url, "https://"));
+            position = i;
+            break;
+          }
+      }
+    g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+    gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (view)), position);
+    settle (fixture, 50);
+    g_assert_true (gtk_widget_get_visible (verify));
+    g_assert_true (gtk_widget_get_sensitive (verify));
+    save_screenshot (fixture, "verify");
+
+    /* A document without a certificate number has nothing to verify */
+    for (guint i = 0; i < n_documents (fixture); i++)
+      {
+        g_autoptr(CertoDocument) document = g_list_model_get_item (documents, i);
+        g_autofree char *verify_url = certo_document_dup_verify_url (document);
+
+        if (verify_url == NULL)
+          {
+            gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (view)), i);
+            settle (fixture, 50);
+            g_assert_false (gtk_widget_get_visible (verify));
+            break;
+          }
+      }
+  }
+
+  /* The shortcuts and About windows open (and, for a person, look right) */
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "show-help-overlay", NULL);
+  settle (fixture, 100);
+  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (fixture->window)));
+  save_widget_screenshot (fixture,
+                          GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (fixture->window))),
+                          "shortcuts");
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "about", NULL);
+  settle (fixture, 100);
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+        if (ADW_IS_ABOUT_WINDOW (window))
+          {
+            found = TRUE;
+            save_widget_screenshot (fixture, GTK_WIDGET (window), "about");
+            gtk_window_destroy (window);
+          }
+      }
+    g_assert_true (found);
+  }
+}
+
+/* "Which certificate covers Intune": Ctrl+F, "Intune" leaves the Intune
+ * service and the three Azure documents (certificate, report, SoA) */
+static void
+test_window_search_intune (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GListModel *services = certo_library_view_get_services (fixture->library);
+  GListModel *documents = certo_library_view_get_documents (fixture->library);
+  g_autoptr(CertoService) intune = NULL;
+  guint n_all = n_documents (fixture);
+
+  type_search (fixture, "Intune");
+
+  g_assert_cmpuint (n_services (fixture), ==, 1);
+  intune = g_list_model_get_item (services, 0);
+  g_assert_cmpstr (certo_service_get_name (intune), ==, "Intune");
+  g_assert_cmpuint (n_documents (fixture), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(CertoDocument) document = g_list_model_get_item (documents, i);
+
+      g_assert_cmpstr (certo_document_get_family_name (document), ==, "Azure");
+    }
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (GTK_COLUMN_VIEW (library_child (fixture, "documents_view")))), 0);
+  save_screenshot (fixture, "search-intune");
+
+  /* A query with no match names it */
+  type_search (fixture, "zzzz-no-such-thing");
+  g_assert_cmpuint (n_documents (fixture), ==, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (library_child (fixture, "documents_stack"))),
+                   ==, "no-results");
+  save_screenshot (fixture, "no-results");
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (library_child (fixture, "no_results_page"))),
+                            "zzzz-no-such-thing"));
+
+  /* Escape (leaving search mode) brings everything back */
+  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (library_child (fixture, "search_bar")), FALSE);
+  settle (fixture, 300);
+  g_assert_cmpuint (n_documents (fixture), ==, n_all);
+  g_assert_cmpuint (n_services (fixture), ==, EMBEDDED_N_SERVICES);
+}
+
+/* Selecting a service shows the documents covering it */
+static void
+test_window_select_service (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  GListModel *documents = certo_library_view_get_documents (fixture->library);
+  g_autoptr(CertoService) intune = find_service_named (certo_library_view_get_services (fixture->library), "Intune");
+  guint n_all = n_documents (fixture);
+
+  g_assert_nonnull (intune);
+  certo_library_view_select_service (fixture->library, intune);
+  settle (fixture, 50);
+
+  g_assert_cmpuint (n_documents (fixture), ==, 3);
+  for (guint i = 0; i < n_documents (fixture); i++)
+    {
+      g_autoptr(CertoDocument) document = g_list_model_get_item (documents, i);
+      const gint64 *ids;
+      guint n_ids = 0;
+      gboolean covers = FALSE;
+
+      ids = certo_document_get_service_ids (document, &n_ids);
+      for (guint j = 0; j < n_ids; j++)
+        covers |= ids[j] == certo_service_get_id (intune);
+      g_assert_true (covers);
+    }
+  g_assert_true (gtk_widget_get_visible (library_child (fixture, "clear_service_button")));
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (GTK_COLUMN_VIEW (library_child (fixture, "documents_view")))), 1);
+  save_screenshot (fixture, "service-intune");
+
+  /* "Show All" */
+  g_signal_emit_by_name (library_child (fixture, "clear_service_button"), "clicked");
+  settle (fixture, 50);
+  g_assert_cmpuint (n_documents (fixture), ==, n_all);
+}
+
+/* Selecting a family in the sidebar shows only its documents and services */
+static void
+test_window_family_filter (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkListView *sidebar = GTK_LIST_VIEW (library_child (fixture, "sidebar_list"));
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (sidebar));
+  GListModel *items = G_LIST_MODEL (selection);
+  GListModel *documents = certo_library_view_get_documents (fixture->library);
+  GListModel *services = certo_library_view_get_services (fixture->library);
+  CertoFamily *azure = NULL;
+  guint n_all = n_documents (fixture);
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(CertoSidebarItem) item = g_list_model_get_item (items, i);
+
+      if (certo_sidebar_item_get_kind (item) == CERTO_SIDEBAR_ITEM_FAMILY
+          && g_strcmp0 (certo_sidebar_item_get_title (item), "Azure") == 0)
+        {
+          position = i;
+          azure = certo_sidebar_item_get_family (item);
+          g_assert_cmpuint (certo_sidebar_item_get_count (item), >, 0);
+        }
+    }
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+
+  gtk_single_selection_set_selected (selection, position);
+  settle (fixture, 50);
+
+  g_assert_cmpuint (n_documents (fixture), >, 0);
+  g_assert_cmpuint (n_documents (fixture), <, n_all);
+  for (guint i = 0; i < n_documents (fixture); i++)
+    {
+      g_autoptr(CertoDocument) document = g_list_model_get_item (documents, i);
+
+      g_assert_cmpint (certo_document_get_family_id (document), ==, certo_family_get_id (azure));
+    }
+  g_assert_cmpuint (n_services (fixture), >, 0);
+  for (guint i = 0; i < n_services (fixture); i++)
+    {
+      g_autoptr(CertoService) service = g_list_model_get_item (services, i);
+      const gint64 *ids;
+      guint n_ids = 0;
+      gboolean in_family = FALSE;
+
+      ids = certo_service_get_family_ids (service, &n_ids);
+      for (guint j = 0; j < n_ids; j++)
+        in_family |= ids[j] == certo_family_get_id (azure);
+      g_assert_true (in_family);
+    }
+
+  save_screenshot (fixture, "family");
+
+  /* "In-Scope Services": the list alone, until a service is chosen */
+  gtk_single_selection_set_selected (selection, 1);
+  settle (fixture, 50);
+  g_assert_cmpuint (n_services (fixture), ==, EMBEDDED_N_SERVICES);
+  g_assert_false (gtk_widget_get_visible (library_child (fixture, "documents_pane")));
+  save_screenshot (fixture, "in-scope-services");
+
+  /* Back to "All Documents" */
+  gtk_single_selection_set_selected (selection, 0);
+  settle (fixture, 50);
+  g_assert_cmpuint (n_documents (fixture), ==, n_all);
+}
+
+/* A title from a feed is shown as those exact characters, never markup */
+static void
+test_window_plain_text_title (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (UI_TEST_DATADIR, "markup-title.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkColumnView *view = GTK_COLUMN_VIEW (library_child (fixture, "documents_view"));
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (gtk_column_view_get_model (view));
+  GListModel *documents = certo_library_view_get_documents (fixture->library);
+  GtkWidget *details = library_child (fixture, "details");
+  GtkLabel *title;
+  GtkLabel *issuer;
+  guint n_before = n_documents (fixture);
+  guint position = GTK_INVALID_LIST_POSITION;
+
+  certo_window_import_file (fixture->window, file);
+  g_assert_true (certo_window_is_importing (fixture->window));
+  g_assert_true (wait_until (fixture, import_done, 30));
+  settle (fixture, 50);
+  g_assert_cmpuint (n_documents (fixture), ==, n_before + 1);
+
+  for (guint i = 0; i < n_documents (fixture); i++)
+    {
+      g_autoptr(CertoDocument) document = g_list_model_get_item (documents, i);
+
+      if (g_strcmp0 (certo_document_get_title (document), "<b>&amp;</b>") == 0)
+        position = i;
+    }
+  g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
+
+  gtk_single_selection_set_selected (selection, position);
+  settle (fixture, 50);
+
+  title = GTK_LABEL (gtk_widget_get_template_child (details, CERTO_TYPE_DOCUMENT_DETAILS, "title_label"));
+  g_assert_false (gtk_label_get_use_markup (title));
+  g_assert_cmpstr (gtk_label_get_text (title), ==, "<b>&amp;</b>");
+  g_assert_cmpstr (gtk_label_get_label (title), ==, "<b>&amp;</b>");
+
+  issuer = GTK_LABEL (gtk_widget_get_template_child (details, CERTO_TYPE_DOCUMENT_DETAILS, "issuer_value"));
+  g_assert_false (gtk_label_get_use_markup (issuer));
+  g_assert_cmpstr (gtk_label_get_text (issuer), ==, "<i>Issuer</i>");
+  save_screenshot (fixture, "plain-text-title");
+
+  /* "Copy Link" (Ctrl+C) puts the address on the clipboard, as it is */
+  {
+    GdkClipboard *clipboard = gtk_widget_get_clipboard (details);
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autofree char *text = NULL;
+
+    g_assert_true (gtk_widget_activate_action (details, "details.copy-link", NULL));
+    gdk_clipboard_read_text_async (clipboard, NULL, store_result, &result);
+    certo_test_wait_async (&result);
+    text = gdk_clipboard_read_text_finish (clipboard, result, NULL);
+    g_assert_cmpstr (text, ==, "https://example.org/certificate?a=1&b=2");
+  }
+
+  /* The search finds it by its certificate number, and keeps it selected */
+  type_search (fixture, "IS 000001");
+  g_assert_cmpuint (n_documents (fixture), ==, 1);
+  g_assert_cmpuint (gtk_single_selection_get_selected (selection), ==, 0);
+  g_assert_cmpstr (gtk_label_get_text (title), ==, "<b>&amp;</b>");
+}
+
+static void
+store_result (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static AdwMessageDialog *
+find_dialog (Fixture *fixture)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window)
+          && gtk_window_get_transient_for (window) == GTK_WINDOW (fixture->window))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static gboolean
+dialog_shown (Fixture *fixture)
+{
+  return find_dialog (fixture) != NULL;
+}
+
+/* A file that is not a catalog: an error the user reads, and the library
+ * exactly as it was */
+static void
+test_window_bad_import (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (UI_TEST_DATADIR, "not-a-catalog.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GListModel *documents = certo_library_view_get_documents (fixture->library);
+  g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_free);
+  AdwMessageDialog *dialog;
+  guint n_before = n_documents (fixture);
+
+  for (guint i = 0; i < n_before; i++)
+    {
+      g_autoptr(CertoDocument) document = g_list_model_get_item (documents, i);
+
+      g_ptr_array_add (before, g_strdup (certo_document_get_key (document)));
+    }
+
+  certo_window_import_file (fixture->window, file);
+  g_assert_true (wait_until (fixture, import_done, 30));
+  g_assert_true (wait_until (fixture, dialog_shown, 5));
+
+  dialog = find_dialog (fixture);
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "not-a-catalog.json"));
+  g_assert_nonnull (adw_message_dialog_get_body (dialog));
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), !=, "");
+  g_assert_false (adw_message_dialog_get_body_use_markup (dialog));
+  g_test_message ("import error shown: %s", adw_message_dialog_get_body (dialog));
+  save_widget_screenshot (fixture, GTK_WIDGET (dialog), "bad-import");
+
+  g_assert_cmpuint (n_documents (fixture), ==, n_before);
+  for (guint i = 0; i < n_before; i++)
+    {
+      g_autoptr(CertoDocument) document = g_list_model_get_item (documents, i);
+
+      g_assert_cmpstr (certo_document_get_key (document), ==, g_ptr_array_index (before, i));
+    }
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (window_child (fixture, "import_revealer"))));
+}
+
+/* A feed with a bad entry: the rest is imported, and the warning can be read */
+static void
+test_window_import_warnings (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (UI_TEST_DATADIR, "one-bad-entry.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkSingleSelection *sidebar = GTK_SINGLE_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (library_child (fixture, "sidebar_list"))));
+  GtkSingleSelection *documents = GTK_SINGLE_SELECTION (gtk_column_view_get_model (GTK_COLUMN_VIEW (library_child (fixture, "documents_view"))));
+  g_autofree char *family = NULL;
+  g_autofree char *document_key = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *extra;
+  guint n_before = n_documents (fixture);
+  guint n_in_family;
+
+  /* The last family: the import adds one before it */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (sidebar)); i++)
+    {
+      g_autoptr(CertoSidebarItem) item = g_list_model_get_item (G_LIST_MODEL (sidebar), i);
+
+      if (certo_sidebar_item_get_kind (item) == CERTO_SIDEBAR_ITEM_FAMILY)
+        {
+          g_free (family);
+          family = g_strdup (certo_sidebar_item_get_title (item));
+          gtk_single_selection_set_selected (sidebar, i);
+        }
+    }
+  settle (fixture, 50);
+  n_in_family = n_documents (fixture);
+  g_assert_cmpuint (n_in_family, >, 0);
+  gtk_single_selection_set_selected (documents, 0);
+  settle (fixture, 50);
+  document_key = g_strdup (certo_document_get_key (gtk_single_selection_get_selected_item (documents)));
+
+  certo_window_import_file (fixture->window, file);
+  g_assert_true (wait_until (fixture, import_done, 30));
+  settle (fixture, 50);
+
+  /* The section and the document the user had chosen stay chosen */
+  g_assert_cmpstr (certo_sidebar_item_get_title (gtk_single_selection_get_selected_item (sidebar)), ==, family);
+  g_assert_cmpuint (n_documents (fixture), ==, n_in_family);
+  g_assert_nonnull (gtk_single_selection_get_selected_item (documents));
+  g_assert_cmpstr (certo_document_get_key (gtk_single_selection_get_selected_item (documents)), ==, document_key);
+  g_assert_true (certo_document_details_get_document (CERTO_DOCUMENT_DETAILS (library_child (fixture, "details")))
+                 == gtk_single_selection_get_selected_item (documents));
+
+  gtk_single_selection_set_selected (sidebar, 0);
+  settle (fixture, 50);
+  g_assert_cmpuint (n_documents (fixture), ==, n_before + 1);
+
+  /* The toast's "Details" button */
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "import-details", NULL);
+  g_assert_true (wait_until (fixture, dialog_shown, 5));
+  dialog = find_dialog (fixture);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Import Warnings");
+  extra = adw_message_dialog_get_extra_child (dialog);
+  g_assert_true (GTK_IS_SCROLLED_WINDOW (extra));
+  extra = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (extra));
+  if (GTK_IS_VIEWPORT (extra))
+    extra = gtk_viewport_get_child (GTK_VIEWPORT (extra));
+  g_assert_true (GTK_IS_LABEL (extra));
+  g_assert_false (gtk_label_get_use_markup (GTK_LABEL (extra)));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (extra)), "bad-scheme"));
+  g_test_message ("warnings shown: %s", gtk_label_get_text (GTK_LABEL (extra)));
+  save_widget_screenshot (fixture, GTK_WIDGET (dialog), "import-warnings");
+}
+
+static gboolean
+error_or_library_shown (Fixture *fixture)
+{
+  const char *page = gtk_stack_get_visible_child_name (GTK_STACK (window_child (fixture, "main_stack")));
+
+  return g_strcmp0 (page, "error") == 0 || g_strcmp0 (page, "library") == 0;
+}
+
+/* A catalog that cannot be opened: an error page with the core's message
+ * and "Try Again", which works once the cause is gone */
+static void
+test_window_load_error (void)
+{
+  Fixture fixture_ = { NULL, }, *fixture = &fixture_;
+  g_autoptr(GError) error = NULL;
+  GtkStack *stack;
+  const char *description;
+
+  use_system_data_dirs ();
+  /* The data folder is a file: the store cannot be created there */
+  fixture->data_dir = g_build_filename (g_get_user_data_dir (), "not-a-folder", NULL);
+  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
+  g_file_set_contents (fixture->data_dir, "", 0, &error);
+  g_assert_no_error (error);
+  g_setenv ("CERTO_DATA_DIR", fixture->data_dir, TRUE);
+
+  fixture->app = certo_application_new ();
+  g_application_set_application_id (G_APPLICATION (fixture->app), APPLICATION_ID ".TestError");
+  g_application_set_flags (G_APPLICATION (fixture->app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (fixture->app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (fixture->app));
+  fixture->window = CERTO_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
+  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
+  fixture->library = CERTO_LIBRARY_VIEW (window_child (fixture, "library_view"));
+
+  g_assert_true (wait_until (fixture, error_or_library_shown, 30));
+  stack = GTK_STACK (window_child (fixture, "main_stack"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "error");
+  description = adw_status_page_get_description (ADW_STATUS_PAGE (window_child (fixture, "error_page")));
+  g_assert_nonnull (description);
+  g_assert_cmpstr (description, !=, "");
+  g_test_message ("load error shown: %s", description);
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->window), "reload"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->window), "search"));
+  save_screenshot (fixture, "load-error");
+
+  /* The user fixes it and tries again */
+  g_assert_cmpint (g_remove (fixture->data_dir), ==, 0);
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "reload", NULL);
+  g_assert_true (wait_until (fixture, library_shown, 30));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "library");
+  g_assert_cmpuint (n_services (fixture), ==, EMBEDDED_N_SERVICES);
+
+  fixture_teardown (fixture, NULL);
+}
+
+/* Dates read as dates in the user's language, never shifted a day */
+static void
+test_format_date (void)
+{
+  g_autofree char *date = certo_format_date ("2019-11-05");
+  g_autofree char *bad = certo_format_date ("not a date");
+
+  g_assert_nonnull (strstr (date, "2019"));
+  g_assert_nonnull (strstr (date, "5"));
+  g_assert_cmpstr (bad, ==, "not a date");
+  g_assert_null (certo_format_date (NULL));
+  g_assert_null (certo_format_date (""));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  system_data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
+  if (system_data_dirs == NULL || *system_data_dirs == '\0')
+    {
+      g_free (system_data_dirs);
+      system_data_dirs = g_strdup ("/usr/local/share:/usr/share");
+    }
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  /* The application's own resources are linked in; no display: skip */
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("no display (run under xvfb-run)");
+      return g_test_run ();
+    }
+
+  g_test_add_func ("/ui/format-date", test_format_date);
+  g_test_add_func ("/ui/window/load-error", test_window_load_error);
+  g_test_add ("/ui/window/embedded-catalog", Fixture, NULL,
+              fixture_setup, test_window_embedded_catalog, fixture_teardown);
+  g_test_add ("/ui/window/search-intune", Fixture, NULL,
+              fixture_setup, test_window_search_intune, fixture_teardown);
+  g_test_add ("/ui/window/select-service", Fixture, NULL,
+              fixture_setup, test_window_select_service, fixture_teardown);
+  g_test_add ("/ui/window/family-filter", Fixture, NULL,
+              fixture_setup, test_window_family_filter, fixture_teardown);
+  g_test_add ("/ui/window/plain-text-title", Fixture, NULL,
+              fixture_setup, test_window_plain_text_title, fixture_teardown);
+  g_test_add ("/ui/window/bad-import", Fixture, NULL,
+              fixture_setup, test_window_bad_import, fixture_teardown);
+  g_test_add ("/ui/window/import-warnings", Fixture, NULL,
+              fixture_setup, test_window_import_warnings, fixture_teardown);
+
+  return g_test_run ();
+}
