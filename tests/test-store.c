@@ -566,7 +566,8 @@ test_newer_schema_refused (Fixture       *fixture,
             "PRAGMA user_version = 7;");
 
   assert_refused_unchanged (fixture, CERTO_STORE_ERROR_NEWER_SCHEMA,
-                            "newer version of Certo (schema 7, this version reads up to 1)");
+                            "newer version of Certo (schema 7, this version reads up to "
+                            G_STRINGIFY (CERTO_STORE_SCHEMA_VERSION) ")");
 }
 
 /* The same for a file in WAL mode, as a newer Certo leaves it: reading
@@ -580,9 +581,9 @@ test_newer_schema_wal_refused (Fixture       *fixture,
             "PRAGMA journal_mode = WAL;"
             "PRAGMA application_id = 1131574339;"
             "CREATE TABLE future (x);"
-            "PRAGMA user_version = 2;");
+            "PRAGMA user_version = 6;");
 
-  assert_refused_unchanged (fixture, CERTO_STORE_ERROR_NEWER_SCHEMA, "(schema 2, ");
+  assert_refused_unchanged (fixture, CERTO_STORE_ERROR_NEWER_SCHEMA, "(schema 6, ");
 }
 
 static void

@@ -19,6 +19,14 @@ static const CliCommand commands[] = {
   { "search", N_("TEXT"), N_("Search titles, names and certificate numbers in every language"), cli_command_search },
   { "convert", N_("PATH"), N_("Print an article or catalog file as a native catalog feed (JSON)"), cli_command_convert },
   { "framework", "list|show ID|import FILE", N_("List, show or import control frameworks (OSCAL catalogs)"), cli_command_framework },
+  { "source", "add URL|list|remove ID|rename ID NAME", N_("Add, list, remove or rename the sources the catalog is kept from"), cli_command_source },
+  { "sync", N_("[ID…]"), N_("Refresh sources over HTTP(S) or from their files, and record what changed"), cli_command_sync },
+  { "check", N_("[ID…]"), N_("Check whether the documents behind the links changed"), cli_command_check },
+  { "download", N_("ID | --family ID | --all"), N_("Save documents for offline reading"), cli_command_download },
+  { "attach", N_("ID FILE"), N_("Keep a copy you downloaded yourself as a document’s offline copy"), cli_command_attach },
+  { "offline", "list|remove ID", N_("List or delete documents saved for offline reading"), cli_command_offline },
+  { "whatsnew", "[--json]", N_("Show what the last syncs changed"), cli_command_whatsnew },
+  { "cache", "clear", N_("Remove partial downloads and other leftovers that can be fetched again"), cli_command_cache },
   { "workspace", "new|status|set|migrate|export|import-soa FILE …", N_("Make, inspect, edit, migrate or export a certification workspace (*.certo)"), cli_command_workspace },
 };
 

@@ -25,6 +25,7 @@ struct _CertoCatalog
   GListStore *services;
   GListStore *documents;
   GListStore *environments;
+  GListStore *changes;
 
   /* row id → object, borrowed from the snapshot */
   GHashTable *source_ids;

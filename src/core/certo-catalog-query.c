@@ -101,6 +101,24 @@ certo_catalog_get_environments (CertoCatalog *self)
 }
 
 /**
+ * certo_catalog_get_changes:
+ * @self: a #CertoCatalog
+ *
+ * "What's new": what syncs and document checks changed in the last 90
+ * days, newest first, as of the last load. A source's first import is one
+ * entry (%CERTO_CHANGE_FIRST_IMPORT), not one per document.
+ *
+ * Returns: (transfer none): a #GListModel of #CertoChange
+ */
+GListModel *
+certo_catalog_get_changes (CertoCatalog *self)
+{
+  g_return_val_if_fail (CERTO_IS_CATALOG (self), NULL);
+
+  return G_LIST_MODEL (self->changes);
+}
+
+/**
  * certo_catalog_find_source:
  * @self: a #CertoCatalog
  * @id: a row id

@@ -113,6 +113,7 @@ catalog_apply (CertoCatalog         *self,
   replace_items (self->services, snapshot->services);
   replace_items (self->documents, snapshot->documents);
   replace_items (self->environments, snapshot->environments);
+  replace_items (self->changes, snapshot->changes);
 
   if (!self->loaded)
     {
@@ -707,6 +708,7 @@ certo_catalog_dispose (GObject *object)
   g_clear_object (&self->services);
   g_clear_object (&self->documents);
   g_clear_object (&self->environments);
+  g_clear_object (&self->changes);
   g_clear_pointer (&self->snapshot, certo_catalog_snapshot_free);
   g_clear_object (&self->store);
 
@@ -804,6 +806,7 @@ certo_catalog_init (CertoCatalog *self)
   self->services = g_list_store_new (CERTO_TYPE_SERVICE);
   self->documents = g_list_store_new (CERTO_TYPE_DOCUMENT);
   self->environments = g_list_store_new (CERTO_TYPE_ENVIRONMENT);
+  self->changes = g_list_store_new (CERTO_TYPE_CHANGE);
 }
 
 /* Public API */
@@ -1037,4 +1040,42 @@ certo_catalog_remove_source_finish (CertoCatalog  *self,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == certo_catalog_remove_source_async, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * certo_catalog_reload_async:
+ * @self: a #CertoCatalog
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called in the caller's thread-default main context
+ * @user_data: data for @callback
+ *
+ * Loads the whole catalog again (on the store's worker thread) and
+ * replaces the models' content, one items-changed per model: how changes
+ * written to the store (a sync, a rename) reach the models.
+ */
+void
+certo_catalog_reload_async (CertoCatalog        *self,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_return_if_fail (CERTO_IS_CATALOG (self));
+
+  catalog_reload_async (self, cancellable, callback, user_data);
+}
+
+/**
+ * certo_catalog_reload_finish:
+ * @self: a #CertoCatalog
+ * @result: the result given to the callback
+ * @error: return location for a #CertoStoreError
+ *
+ * Returns: %TRUE when the models show the database's content
+ */
+gboolean
+certo_catalog_reload_finish (CertoCatalog  *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  return catalog_reload_finish (self, result, error);
 }

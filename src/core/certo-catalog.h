@@ -6,6 +6,7 @@
 
 #include <gio/gio.h>
 
+#include "certo-change.h"
 #include "certo-document.h"
 #include "certo-environment.h"
 #include "certo-family.h"
@@ -78,6 +79,15 @@ GListModel        *certo_catalog_get_families               (CertoCatalog       
 GListModel        *certo_catalog_get_services               (CertoCatalog        *self);
 GListModel        *certo_catalog_get_documents              (CertoCatalog        *self);
 GListModel        *certo_catalog_get_environments           (CertoCatalog        *self);
+GListModel        *certo_catalog_get_changes                (CertoCatalog        *self);
+
+void               certo_catalog_reload_async               (CertoCatalog        *self,
+                                                             GCancellable        *cancellable,
+                                                             GAsyncReadyCallback  callback,
+                                                             gpointer             user_data);
+gboolean           certo_catalog_reload_finish              (CertoCatalog        *self,
+                                                             GAsyncResult        *result,
+                                                             GError             **error);
 
 CertoSource       *certo_catalog_find_source                (CertoCatalog        *self,
                                                              gint64               id);

@@ -25,6 +25,8 @@ enum {
   PROP_ISSUED,
   PROP_EXPIRES,
   PROP_URL,
+  PROP_WITHDRAWN,
+  PROP_UPDATED,
   N_PROPS
 };
 
@@ -59,6 +61,10 @@ certo_document_finalize (GObject *object)
   g_strfreev (self->urls);
   g_clear_pointer (&self->language, g_ref_string_release);
   g_free (self->search_text);
+  g_free (self->withdrawn_at);
+  g_free (self->updated_at);
+  g_free (self->checked);
+  g_clear_pointer (&self->remote_type, g_ref_string_release);
   g_free (self->sort_key);
 
   G_OBJECT_CLASS (certo_document_parent_class)->finalize (object);
@@ -110,6 +116,12 @@ certo_document_get_property (GObject    *object,
     case PROP_URL:
       g_value_set_string (value, certo_document_get_url (self));
       break;
+    case PROP_WITHDRAWN:
+      g_value_set_boolean (value, self->withdrawn_at != NULL);
+      break;
+    case PROP_UPDATED:
+      g_value_set_boolean (value, self->updated);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -136,6 +148,8 @@ certo_document_class_init (CertoDocumentClass *klass)
   properties[PROP_ISSUED] = g_param_spec_string ("issued", NULL, NULL, NULL, flags);
   properties[PROP_EXPIRES] = g_param_spec_string ("expires", NULL, NULL, NULL, flags);
   properties[PROP_URL] = g_param_spec_string ("url", NULL, NULL, NULL, flags);
+  properties[PROP_WITHDRAWN] = g_param_spec_boolean ("withdrawn", NULL, NULL, FALSE, flags);
+  properties[PROP_UPDATED] = g_param_spec_boolean ("updated", NULL, NULL, FALSE, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -143,6 +157,7 @@ certo_document_class_init (CertoDocumentClass *klass)
 static void
 certo_document_init (CertoDocument *self)
 {
+  self->remote_size = -1;
 }
 
 /**
@@ -513,4 +528,108 @@ certo_document_dup_verify_url (CertoDocument *self)
     }
 
   return dup_issuer_host_url (self);
+}
+
+/**
+ * certo_document_get_withdrawn:
+ * @self: a #CertoDocument
+ *
+ * A document its source no longer lists stays in the catalog only while
+ * a copy of it is saved for offline reading; it is then withdrawn.
+ *
+ * Returns: %TRUE when the document left its source
+ */
+gboolean
+certo_document_get_withdrawn (CertoDocument *self)
+{
+  g_return_val_if_fail (CERTO_IS_DOCUMENT (self), FALSE);
+  return self->withdrawn_at != NULL;
+}
+
+/**
+ * certo_document_get_withdrawn_at:
+ * @self: a #CertoDocument
+ *
+ * Returns: (transfer none) (nullable): when the sync that found the
+ *   document gone ran, ISO 8601 in UTC; %NULL for a document still listed
+ */
+const char *
+certo_document_get_withdrawn_at (CertoDocument *self)
+{
+  g_return_val_if_fail (CERTO_IS_DOCUMENT (self), NULL);
+  return self->withdrawn_at;
+}
+
+/**
+ * certo_document_get_updated_at:
+ * @self: a #CertoDocument
+ *
+ * Returns: (transfer none) (nullable): when a sync last found the
+ *   document's fields changed, or a document check found its file changed
+ *   behind the same link; ISO 8601 in UTC
+ */
+const char *
+certo_document_get_updated_at (CertoDocument *self)
+{
+  g_return_val_if_fail (CERTO_IS_DOCUMENT (self), NULL);
+  return self->updated_at;
+}
+
+/**
+ * certo_document_is_updated:
+ * @self: a #CertoDocument
+ *
+ * Whether to show an "Updated" badge: the document changed within
+ * %CERTO_DOCUMENT_UPDATED_DAYS days before the catalog was loaded. The
+ * first import of a source marks nothing.
+ *
+ * Returns: %TRUE when the document changed recently
+ */
+gboolean
+certo_document_is_updated (CertoDocument *self)
+{
+  g_return_val_if_fail (CERTO_IS_DOCUMENT (self), FALSE);
+  return self->updated;
+}
+
+/**
+ * certo_document_get_checked:
+ * @self: a #CertoDocument
+ *
+ * Returns: (transfer none) (nullable): when "Check documents" last probed
+ *   the document's link, ISO 8601 in UTC
+ */
+const char *
+certo_document_get_checked (CertoDocument *self)
+{
+  g_return_val_if_fail (CERTO_IS_DOCUMENT (self), NULL);
+  return self->checked;
+}
+
+/**
+ * certo_document_get_remote_content_type:
+ * @self: a #CertoDocument
+ *
+ * Returns: (transfer none) (nullable): the media type the last check saw
+ *   behind the link ("application/pdf")
+ */
+const char *
+certo_document_get_remote_content_type (CertoDocument *self)
+{
+  g_return_val_if_fail (CERTO_IS_DOCUMENT (self), NULL);
+  return self->remote_type;
+}
+
+/**
+ * certo_document_get_remote_size:
+ * @self: a #CertoDocument
+ *
+ * Returns: the size in bytes the last check saw behind the link, or -1
+ *   when unknown
+ */
+gint64
+certo_document_get_remote_size (CertoDocument *self)
+{
+  g_return_val_if_fail (CERTO_IS_DOCUMENT (self), -1);
+  return self->remote_size;
 }

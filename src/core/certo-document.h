@@ -19,7 +19,8 @@ G_DECLARE_FINAL_TYPE (CertoDocument, certo_document, CERTO, DOCUMENT, GObject)
  * Read-only properties (for GtkExpression lookups in list templates):
  * "id" (gint64), "key", "kind" (CertoDocumentKind as int), "kind-label",
  * "title" (in the user's language), "family-name", "standards-label",
- * "issuer", "certificate-number", "issued", "expires", "url".
+ * "issuer", "certificate-number", "issued", "expires", "url"; with sync:
+ * "withdrawn", "updated" (the "Updated" badge, see certo_document_is_updated()).
  */
 
 gint64                certo_document_get_id                 (CertoDocument *self);
@@ -46,5 +47,12 @@ const char           *certo_document_get_url                (CertoDocument *self
 const char           *certo_document_get_language           (CertoDocument *self);
 const char           *certo_document_get_search_text        (CertoDocument *self);
 char                 *certo_document_dup_verify_url         (CertoDocument *self);
+gboolean              certo_document_get_withdrawn          (CertoDocument *self);
+const char           *certo_document_get_withdrawn_at       (CertoDocument *self);
+const char           *certo_document_get_updated_at         (CertoDocument *self);
+gboolean              certo_document_is_updated             (CertoDocument *self);
+const char           *certo_document_get_checked            (CertoDocument *self);
+const char           *certo_document_get_remote_content_type (CertoDocument *self);
+gint64                certo_document_get_remote_size        (CertoDocument *self);
 
 G_END_DECLS

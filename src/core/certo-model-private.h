@@ -16,9 +16,11 @@
  */
 #pragma once
 
+#include "certo-change.h"
 #include "certo-document.h"
 #include "certo-environment.h"
 #include "certo-family.h"
+#include "certo-offline-document.h"
 #include "certo-service.h"
 #include "certo-source.h"
 #include "certo-standard.h"
@@ -44,6 +46,13 @@ struct _CertoSource
   char *last_error;
   guint n_documents;
   guint n_services;
+  /* schema 2 */
+  char *last_checked;
+  char *etag;
+  char *last_modified;
+  char *retry_after;       /* not before, ISO 8601 UTC */
+  CertoSourceFormat requested_format;
+  guint n_withdrawn;
 
   char *sort_key;          /* only while the store sorts */
 };
@@ -122,6 +131,13 @@ struct _CertoDocument
   char **urls;             /* never empty once loaded */
   char *language;          /* (refstring) nullable */
   char *search_text;
+  /* schema 2 */
+  char *withdrawn_at;      /* nullable: left its source, kept while saved offline */
+  char *updated_at;        /* nullable: last changed by a sync or a check */
+  gboolean updated;        /* updated_at within CERTO_DOCUMENT_UPDATED_DAYS of the load */
+  char *checked;           /* nullable: when a check last probed it */
+  char *remote_type;       /* (refstring) nullable: the content type a check saw */
+  gint64 remote_size;      /* -1: unknown */
 
   char *sort_key;
   guint family_rank;
@@ -142,6 +158,48 @@ struct _CertoEnvironment
 
   char *sort_key;
   guint family_rank;
+};
+
+struct _CertoChange
+{
+  GObject parent_instance;
+
+  gint64 id;               /* negative for a first-import summary (minus the run id) */
+  gint64 run_id;
+  CertoChangeKind kind;
+  gint64 source_id;
+  char *source_name;
+  char *date;              /* ISO 8601 UTC */
+  char *key;
+  gint64 document_id;      /* 0: none, or no longer in the catalog */
+  gint64 service_id;
+  CertoLocalized *title_localized;   /* nullable */
+  const char *title;       /* borrowed from title_localized, or the key */
+  guint count;
+  CertoFieldChange *fields;
+  guint n_fields;
+};
+
+struct _CertoOfflineDocument
+{
+  GObject parent_instance;
+
+  gint64 id;
+  gint64 document_id;      /* 0: the document is no longer in the catalog */
+  gint64 source_id;
+  char *document_key;
+  CertoLocalized *title_localized;   /* nullable */
+  const char *title;       /* borrowed, or the file name */
+  char *file_name;         /* relative to the offline folder */
+  char *path;              /* absolute; set by CertoOffline */
+  guint64 size;
+  char *sha256;
+  char *content_type;
+  char *source_url;
+  gboolean attached;
+  char *added;
+  char *etag;
+  char *last_modified;
 };
 
 /* An empty, NULL-terminated vector for getters that never return NULL */

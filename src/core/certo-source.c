@@ -22,6 +22,9 @@ enum {
   PROP_N_DOCUMENTS,
   PROP_N_SERVICES,
   PROP_REMOVABLE,
+  PROP_LAST_CHECKED,
+  PROP_REQUESTED_FORMAT,
+  PROP_N_WITHDRAWN,
   N_PROPS
 };
 
@@ -57,6 +60,10 @@ certo_source_finalize (GObject *object)
   g_free (self->content_hash);
   g_free (self->last_refresh);
   g_free (self->last_error);
+  g_free (self->last_checked);
+  g_free (self->etag);
+  g_free (self->last_modified);
+  g_free (self->retry_after);
   g_free (self->sort_key);
 
   G_OBJECT_CLASS (certo_source_parent_class)->finalize (object);
@@ -108,6 +115,15 @@ certo_source_get_property (GObject    *object,
     case PROP_REMOVABLE:
       g_value_set_boolean (value, certo_source_is_removable (self));
       break;
+    case PROP_LAST_CHECKED:
+      g_value_set_string (value, self->last_checked);
+      break;
+    case PROP_REQUESTED_FORMAT:
+      g_value_set_int (value, self->requested_format);
+      break;
+    case PROP_N_WITHDRAWN:
+      g_value_set_uint (value, self->n_withdrawn);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -134,6 +150,10 @@ certo_source_class_init (CertoSourceClass *klass)
   properties[PROP_N_DOCUMENTS] = g_param_spec_uint ("n-documents", NULL, NULL, 0, G_MAXUINT, 0, flags);
   properties[PROP_N_SERVICES] = g_param_spec_uint ("n-services", NULL, NULL, 0, G_MAXUINT, 0, flags);
   properties[PROP_REMOVABLE] = g_param_spec_boolean ("removable", NULL, NULL, FALSE, flags);
+  properties[PROP_LAST_CHECKED] = g_param_spec_string ("last-checked", NULL, NULL, NULL, flags);
+  properties[PROP_REQUESTED_FORMAT] = g_param_spec_int ("requested-format", NULL, NULL, 0,
+                                                        CERTO_SOURCE_FORMAT_ARTICLE, 0, flags);
+  properties[PROP_N_WITHDRAWN] = g_param_spec_uint ("n-withdrawn", NULL, NULL, 0, G_MAXUINT, 0, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -410,4 +430,106 @@ certo_source_is_removable (CertoSource *self)
 {
   g_return_val_if_fail (CERTO_IS_SOURCE (self), FALSE);
   return self->kind != CERTO_SOURCE_KIND_BUILTIN;
+}
+
+/**
+ * certo_source_get_last_checked:
+ * @self: a #CertoSource
+ *
+ * Returns: (transfer none) (nullable): when a sync last asked for the
+ *   source, successfully or not (a 304 Not Modified counts), ISO 8601 in UTC
+ */
+const char *
+certo_source_get_last_checked (CertoSource *self)
+{
+  g_return_val_if_fail (CERTO_IS_SOURCE (self), NULL);
+  return self->last_checked;
+}
+
+/**
+ * certo_source_get_etag:
+ * @self: a #CertoSource
+ *
+ * Returns: (transfer none) (nullable): the entity tag of the content last
+ *   fetched, sent as If-None-Match next time (RFC 9110 §8.8.3, §13.1.2)
+ */
+const char *
+certo_source_get_etag (CertoSource *self)
+{
+  g_return_val_if_fail (CERTO_IS_SOURCE (self), NULL);
+  return self->etag;
+}
+
+/**
+ * certo_source_get_last_modified:
+ * @self: a #CertoSource
+ *
+ * Returns: (transfer none) (nullable): the Last-Modified value of the
+ *   content last fetched, as the server wrote it; sent as
+ *   If-Modified-Since next time (RFC 9110 §8.8.2, §13.1.3)
+ */
+const char *
+certo_source_get_last_modified (CertoSource *self)
+{
+  g_return_val_if_fail (CERTO_IS_SOURCE (self), NULL);
+  return self->last_modified;
+}
+
+/**
+ * certo_source_get_retry_after:
+ * @self: a #CertoSource
+ *
+ * Returns: (transfer none) (nullable): the time (ISO 8601, UTC) before
+ *   which the server asked not to be asked again (Retry-After, RFC 9110
+ *   §10.2.3); refreshes on start wait for it, one the user asks for does not
+ */
+const char *
+certo_source_get_retry_after (CertoSource *self)
+{
+  g_return_val_if_fail (CERTO_IS_SOURCE (self), NULL);
+  return self->retry_after;
+}
+
+/**
+ * certo_source_get_requested_format:
+ * @self: a #CertoSource
+ *
+ * Returns: the format the user chose for the source when adding it, or
+ *   %CERTO_SOURCE_FORMAT_AUTO to detect it from the content (see
+ *   certo_source_get_format() for the format last detected)
+ */
+CertoSourceFormat
+certo_source_get_requested_format (CertoSource *self)
+{
+  g_return_val_if_fail (CERTO_IS_SOURCE (self), CERTO_SOURCE_FORMAT_AUTO);
+  return self->requested_format;
+}
+
+/**
+ * certo_source_get_n_withdrawn:
+ * @self: a #CertoSource
+ *
+ * Returns: how many documents left the source but are kept, flagged
+ *   withdrawn, because they are saved for offline reading
+ */
+guint
+certo_source_get_n_withdrawn (CertoSource *self)
+{
+  g_return_val_if_fail (CERTO_IS_SOURCE (self), 0);
+  return self->n_withdrawn;
+}
+
+/**
+ * certo_source_can_sync:
+ * @self: a #CertoSource
+ *
+ * Returns: %TRUE for a URL or file source, which certo_sync_refresh_async()
+ *   reads again; %FALSE for a catalog built into Certo, which is imported
+ *   when Certo starts
+ */
+gboolean
+certo_source_can_sync (CertoSource *self)
+{
+  g_return_val_if_fail (CERTO_IS_SOURCE (self), FALSE);
+  return self->kind != CERTO_SOURCE_KIND_BUILTIN && self->key != NULL;
 }

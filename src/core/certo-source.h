@@ -43,7 +43,9 @@ G_DECLARE_FINAL_TYPE (CertoSource, certo_source, CERTO, SOURCE, GObject)
 
 /* Read-only properties: "id", "key", "name", "location", "content-date",
  * "last-refresh", "last-error"; added: "kind" (CertoSourceKind as int),
- * "publisher", "n-documents", "n-services", "removable" */
+ * "publisher", "n-documents", "n-services", "removable"; added with
+ * sync: "last-checked", "requested-format" (CertoSourceFormat as int),
+ * "n-withdrawn" */
 
 gint64              certo_source_get_id            (CertoSource *self);
 const char         *certo_source_get_key           (CertoSource *self);
@@ -61,6 +63,13 @@ CertoLocalized     *certo_source_get_title_localized (CertoSource *self);
 guint               certo_source_get_n_documents   (CertoSource *self);
 guint               certo_source_get_n_services    (CertoSource *self);
 gboolean            certo_source_is_removable      (CertoSource *self);
+const char         *certo_source_get_last_checked  (CertoSource *self);
+const char         *certo_source_get_etag          (CertoSource *self);
+const char         *certo_source_get_last_modified (CertoSource *self);
+const char         *certo_source_get_retry_after   (CertoSource *self);
+CertoSourceFormat   certo_source_get_requested_format (CertoSource *self);
+guint               certo_source_get_n_withdrawn   (CertoSource *self);
+gboolean            certo_source_can_sync          (CertoSource *self);
 
 const char         *certo_source_kind_to_string    (CertoSourceKind   kind);
 const char         *certo_source_format_to_string  (CertoSourceFormat format);

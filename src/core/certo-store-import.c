@@ -7,8 +7,14 @@
  * re-imports; the source's link rows are rewritten; rows whose keys are
  * gone are deleted last. A generation number, bumped per import of the
  * source, marks the rows this import wrote.
+ *
+ * Every import also finds what changed (certo-sync-diff.c) and writes it
+ * as history in the same transaction. A document that left its source but
+ * is saved for offline reading is kept, flagged withdrawn, with its links.
  */
 #include "config.h"
+
+#include <glib/gi18n-lib.h>
 
 #include "certo-model-private.h"
 #include "certo-store-private.h"
@@ -288,14 +294,15 @@ import_families (CertoStoreDb  *db,
 }
 
 static gboolean
-import_services (CertoStoreDb  *db,
-                 GPtrArray     *services,
-                 gint64         source_id,
-                 gint64         generation,
-                 GHashTable    *family_ids,
-                 GHashTable    *ids,
-                 Folds         *folds,
-                 GError       **error)
+import_services (CertoStoreDb    *db,
+                 GPtrArray       *services,
+                 gint64           source_id,
+                 gint64           generation,
+                 GHashTable      *family_ids,
+                 GHashTable      *ids,
+                 Folds           *folds,
+                 CertoStoreDiff  *diff,
+                 GError         **error)
 {
   g_autoptr(CertoCachedStmt) stmt = NULL;
   g_autoptr(CertoCachedStmt) link = NULL;
@@ -333,6 +340,7 @@ import_services (CertoStoreDb  *db,
       if (!step_returning_id (db, stmt, &id, error))
         return FALSE;
       id_map_add (ids, s->id, id);
+      certo_store_diff_service (diff, s, name_json, id);
 
       for (guint j = 0; s->families != NULL && j < s->families->len; j++)
         {
@@ -348,17 +356,39 @@ import_services (CertoStoreDb  *db,
   return TRUE;
 }
 
+/* A withdrawn document kept its links; one that comes back gets new ones */
+static const char * const clear_document_links_sql[] = {
+  "DELETE FROM document_standards WHERE document_id = ?1",
+  "DELETE FROM document_services WHERE document_id = ?1",
+  "DELETE FROM document_urls WHERE document_id = ?1",
+};
+
 static gboolean
-import_documents (CertoStoreDb  *db,
-                  GPtrArray     *documents,
-                  gint64         source_id,
-                  gint64         generation,
-                  GHashTable    *standard_ids,
-                  GHashTable    *family_ids,
-                  GHashTable    *service_ids,
-                  Folds         *folds,
-                  GCancellable  *cancellable,
-                  GError       **error)
+clear_document_links (CertoStoreDb  *db,
+                      gint64         document_id,
+                      GError       **error)
+{
+  const char * const *sql = clear_document_links_sql;
+
+  for (guint i = 0; i < G_N_ELEMENTS (clear_document_links_sql); i++)
+    if (!run_for_source (db, sql[i], document_id, 0, error))
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+import_documents (CertoStoreDb    *db,
+                  GPtrArray       *documents,
+                  gint64           source_id,
+                  gint64           generation,
+                  GHashTable      *standard_ids,
+                  GHashTable      *family_ids,
+                  GHashTable      *service_ids,
+                  Folds           *folds,
+                  CertoStoreDiff  *diff,
+                  GCancellable    *cancellable,
+                  GError         **error)
 {
   g_autoptr(GString) search = g_string_sized_new (512);
   g_autoptr(CertoCachedStmt) stmt = NULL;
@@ -375,7 +405,7 @@ import_documents (CertoStoreDb  *db,
     "   title_json = excluded.title_json, family_id = excluded.family_id,"
     "   issuer = excluded.issuer, certificate_number = excluded.certificate_number,"
     "   issued = excluded.issued, expires = excluded.expires, language = excluded.language,"
-    "   search_text = excluded.search_text"
+    "   search_text = excluded.search_text, withdrawn_at = NULL"
     " RETURNING id", error);
   if (stmt == NULL)
     return FALSE;
@@ -429,6 +459,10 @@ import_documents (CertoStoreDb  *db,
       certo_store_db_bind_text (stmt, 11, d->language);
       certo_store_db_bind_text (stmt, 12, search->str);
       if (!step_returning_id (db, stmt, &id, error))
+        return FALSE;
+
+      if (certo_store_diff_document (diff, d, title_json, id) &&
+          !clear_document_links (db, id, error))
         return FALSE;
 
       for (guint j = 0; d->standards != NULL && j < d->standards->len; j++)
@@ -514,25 +548,148 @@ import_environments (CertoStoreDb  *db,
   return TRUE;
 }
 
+/* The source row as it is before the import: whether it exists, and
+ * whether it was ever imported (a source added but never synced was not) */
+static gboolean
+find_source (CertoStoreDb  *db,
+             const char    *key,
+             gint64        *out_id,
+             gint64        *out_generation,
+             GError       **error)
+{
+  g_autoptr(CertoCachedStmt) stmt = certo_store_db_statement (db,
+    "SELECT id, generation FROM sources WHERE key = ?1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  certo_store_db_bind_text (stmt, 1, key);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      certo_store_db_set_error (db, rc, error);
+      return FALSE;
+    }
+
+  *out_id = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  *out_generation = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 1) : 0;
+  return TRUE;
+}
+
+/* A sync's status fields, in the same transaction as its rows: checked
+ * when refreshed */
+static gboolean
+write_sync_status (CertoStoreDb          *db,
+                   CertoStoreImportData  *data,
+                   gint64                 source_id,
+                   GError               **error)
+{
+  g_autoptr(CertoCachedStmt) stmt = certo_store_db_statement (db,
+    "UPDATE sources SET last_checked = last_refresh, retry_after = NULL,"
+    "  etag = CASE WHEN ?2 THEN ?3 ELSE etag END,"
+    "  last_modified = CASE WHEN ?2 THEN ?4 ELSE last_modified END"
+    " WHERE id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, source_id);
+  sqlite3_bind_int (stmt, 2, data->set_validators);
+  certo_store_db_bind_text (stmt, 3, data->etag);
+  certo_store_db_bind_text (stmt, 4, data->last_modified);
+  return certo_store_db_step_done (db, stmt, error);
+}
+
+/* Replaces the reader text of an article source */
+static gboolean
+write_text (CertoStoreDb      *db,
+            gint64             source_id,
+            CertoArticleText  *text,
+            GError           **error)
+{
+  g_autoptr(CertoCachedStmt) clear = NULL;
+  g_autoptr(CertoCachedStmt) insert = NULL;
+  const char * const *languages;
+
+  clear = certo_store_db_statement (db, "DELETE FROM source_texts WHERE source_id = ?1", error);
+  if (clear == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (clear, 1, source_id);
+  if (!certo_store_db_step_done (db, clear, error))
+    return FALSE;
+
+  if (text == NULL)
+    return TRUE;
+
+  insert = certo_store_db_statement (db,
+    "INSERT INTO source_texts (source_id, language, position, section, kind, level, text, links)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
+  if (insert == NULL)
+    return FALSE;
+
+  languages = certo_article_text_get_languages (text);
+  for (guint i = 0; languages[i] != NULL; i++)
+    {
+      GPtrArray *blocks = certo_article_text_get_blocks (text, languages[i]);
+
+      for (guint j = 0; j < blocks->len; j++)
+        {
+          CertoTextBlock *block = g_ptr_array_index (blocks, j);
+          g_autoptr(GString) links = g_string_new (NULL);
+          gboolean ok;
+
+          for (guint k = 0; block->links != NULL && k < block->links->len; k++)
+            {
+              CertoTextLink *link = &g_array_index (block->links, CertoTextLink, k);
+
+              g_string_append_printf (links, "%u %u %s\n", link->start, link->end, link->url);
+            }
+
+          sqlite3_bind_int64 (insert, 1, source_id);
+          certo_store_db_bind_text (insert, 2, languages[i]);
+          sqlite3_bind_int (insert, 3, j);
+          certo_store_db_bind_text (insert, 4, certo_text_section_to_string (block->section));
+          certo_store_db_bind_text (insert, 5, certo_text_block_kind_to_string (block->kind));
+          sqlite3_bind_int (insert, 6, block->level);
+          certo_store_db_bind_text (insert, 7, block->text);
+          certo_store_db_bind_text (insert, 8, links->len > 0 ? links->str : NULL);
+          ok = certo_store_db_step_done (db, insert, error);
+          certo_store_db_release (insert);
+          if (!ok)
+            return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 /* Inside one transaction: the source row, then every entity upserted by
- * (source, key) so row ids survive re-imports, links rewritten, and the
- * rows whose keys are gone deleted (their links go with them) */
+ * (source, key) so row ids survive re-imports, links rewritten, the rows
+ * whose keys are gone deleted (their links go with them), except the
+ * documents saved offline, which stay withdrawn; then the history */
 static gboolean
 import_in_transaction (CertoStoreDb          *db,
                        CertoStoreImportData  *data,
                        GCancellable          *cancellable,
                        gint64                *out_source_id,
+                       CertoSyncSummary      *summary,
                        GError               **error)
 {
   CertoCatalogUpdate *update = data->update;
   g_autoptr(GHashTable) standard_ids = id_map_new ();
   g_autoptr(GHashTable) family_ids = id_map_new ();
   g_autoptr(GHashTable) service_ids = id_map_new ();
+  g_autoptr(GDateTime) now_time = g_date_time_new_now_utc ();
+  g_autofree char *now = g_date_time_format_iso8601 (now_time);
   static const char * const clear_links[] = {
     "DELETE FROM service_families WHERE service_id IN (SELECT id FROM services WHERE source_id = ?1)",
-    "DELETE FROM document_standards WHERE document_id IN (SELECT id FROM documents WHERE source_id = ?1)",
-    "DELETE FROM document_services WHERE document_id IN (SELECT id FROM documents WHERE source_id = ?1)",
-    "DELETE FROM document_urls WHERE document_id IN (SELECT id FROM documents WHERE source_id = ?1)",
+    "DELETE FROM document_standards WHERE document_id IN"
+    " (SELECT id FROM documents WHERE source_id = ?1 AND withdrawn_at IS NULL)",
+    "DELETE FROM document_services WHERE document_id IN"
+    " (SELECT id FROM documents WHERE source_id = ?1 AND withdrawn_at IS NULL)",
+    "DELETE FROM document_urls WHERE document_id IN"
+    " (SELECT id FROM documents WHERE source_id = ?1 AND withdrawn_at IS NULL)",
     "DELETE FROM environment_service_names WHERE environment_id IN (SELECT id FROM environments WHERE source_id = ?1)",
   };
   /* Referring rows first, so no row points at one about to go */
@@ -543,35 +700,77 @@ import_in_transaction (CertoStoreDb          *db,
     "DELETE FROM families WHERE source_id = ?1 AND generation <> ?2",
     "DELETE FROM standards WHERE source_id = ?1 AND generation <> ?2",
   };
+  CertoStoreDiff *diff = NULL;
+  gint64 old_id = 0;
+  gint64 old_generation = 0;
   gint64 source_id = 0;
   gint64 generation = 0;
   Folds folds;
   gboolean ok;
 
-  if (!import_source_row (db, data, &source_id, &generation, error))
+  if (!find_source (db, data->key, &old_id, &old_generation, error) ||
+      !certo_store_diff_prepare (db, error))
     return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (clear_document_links_sql); i++)
+    if (certo_store_db_statement (db, clear_document_links_sql[i], error) == NULL)
+      return FALSE;
+
+  if (data->source_id > 0 && old_id != data->source_id)
+    {
+      g_set_error (error, CERTO_STORE_ERROR, CERTO_STORE_ERROR_NOT_FOUND,
+                   _("The source “%s” was removed while it was being refreshed; nothing was saved"),
+                   data->name != NULL ? data->name : data->key);
+      return FALSE;
+    }
+
+  diff = certo_store_diff_new ();
+  if (old_id > 0 && old_generation > 0 &&
+      !certo_store_diff_read_old (diff, db, old_id, error))
+    goto failed;
+
+  if (!import_source_row (db, data, &source_id, &generation, error) ||
+      !certo_store_diff_keep_withdrawn (diff, db, update, generation, now, error))
+    goto failed;
 
   for (guint i = 0; i < G_N_ELEMENTS (clear_links); i++)
     if (!run_for_source (db, clear_links[i], source_id, generation, error))
-      return FALSE;
+      goto failed;
 
   folds_init (&folds);
   ok = import_standards (db, update->standards, source_id, generation, standard_ids, error) &&
        import_families (db, update->families, source_id, generation, family_ids, &folds, error) &&
-       import_services (db, update->services, source_id, generation, family_ids, service_ids, &folds, error) &&
+       import_services (db, update->services, source_id, generation, family_ids, service_ids,
+                        &folds, diff, error) &&
        import_documents (db, update->documents, source_id, generation,
-                         standard_ids, family_ids, service_ids, &folds, cancellable, error) &&
+                         standard_ids, family_ids, service_ids, &folds, diff, cancellable, error) &&
        import_environments (db, update->environments, source_id, generation, family_ids, error);
   folds_clear (&folds);
   if (!ok)
-    return FALSE;
+    goto failed;
 
   for (guint i = 0; i < G_N_ELEMENTS (delete_gone); i++)
     if (!run_for_source (db, delete_gone[i], source_id, generation, error))
-      return FALSE;
+      goto failed;
 
+  summary->source_id = source_id;
+  summary->n_documents = update->documents->len;
+  summary->n_services = update->services->len;
+  if (!certo_store_diff_write (diff, db, source_id, now, summary, error))
+    goto failed;
+
+  if (data->checked != NULL && !write_sync_status (db, data, source_id, error))
+    goto failed;
+
+  if (data->source_id > 0 && !write_text (db, source_id, data->text, error))
+    goto failed;
+
+  certo_store_diff_free (diff);
   *out_source_id = source_id;
   return TRUE;
+
+failed:
+  certo_store_diff_free (diff);
+  return FALSE;
 }
 
 void
@@ -584,7 +783,36 @@ certo_store_import_data_free (gpointer data)
   g_free (d->location);
   g_free (d->content_hash);
   g_clear_pointer (&d->update, certo_catalog_update_free);
+  g_free (d->checked);
+  g_free (d->etag);
+  g_free (d->last_modified);
+  g_clear_pointer (&d->text, certo_article_text_unref);
   g_free (d);
+}
+
+/* The whole import in one transaction; on any error nothing changes */
+gboolean
+certo_store_db_import (CertoStoreDb          *db,
+                       CertoStoreImportData  *data,
+                       GCancellable          *cancellable,
+                       CertoSyncSummary      *summary,
+                       GError               **error)
+{
+  gint64 source_id = 0;
+
+  if (!certo_store_db_ensure_open (db, error) ||
+      !certo_store_db_exec (db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  if (!import_in_transaction (db, data, cancellable, &source_id, summary, error) ||
+      !certo_store_db_exec (db, "COMMIT", error))
+    {
+      certo_store_db_rollback (db);
+      return FALSE;
+    }
+
+  certo_store_db_release_memory (db);
+  return TRUE;
 }
 
 void
@@ -593,25 +821,11 @@ certo_store_db_job_import (CertoStoreDb *db,
                            gpointer      task_data,
                            GCancellable *cancellable)
 {
-  CertoStoreImportData *data = task_data;
+  g_autoptr(CertoSyncSummary) summary = certo_sync_summary_new ();
   GError *error = NULL;
-  gint64 source_id = 0;
 
-  if (!certo_store_db_ensure_open (db, &error) ||
-      !certo_store_db_exec (db, "BEGIN IMMEDIATE", &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  if (!import_in_transaction (db, data, cancellable, &source_id, &error) ||
-      !certo_store_db_exec (db, "COMMIT", &error))
-    {
-      certo_store_db_rollback (db);
-      g_task_return_error (task, error);
-      return;
-    }
-
-  certo_store_db_release_memory (db);
-  g_task_return_int (task, source_id);
+  if (!certo_store_db_import (db, task_data, cancellable, summary, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_int (task, summary->source_id);
 }

@@ -32,6 +32,7 @@ typedef struct
   GHashTable *strings;          /* text → GRefString, shared by objects */
   GHashTable *service_families; /* CertoService → GArray of family ids */
   GHashTable *folded;           /* object or text → certo_text_fold() of its names */
+  char *updated_since;          /* documents updated since then show as updated */
 } Loader;
 
 static const guint kind_rank[] = {
@@ -239,6 +240,11 @@ row_source (Loader       *loader,
   source->content_hash = column_dup (stmt, 10);
   source->last_refresh = column_dup (stmt, 11);
   source->last_error = column_dup (stmt, 12);
+  source->last_checked = column_dup (stmt, 14);
+  source->etag = column_dup (stmt, 15);
+  source->last_modified = column_dup (stmt, 16);
+  source->retry_after = column_dup (stmt, 17);
+  source->requested_format = certo_source_format_from_string (column_text (stmt, 18));
 
   g_ptr_array_add (loader->snapshot->sources, source);
   g_hash_table_insert (loader->sources, &source->id, source);
@@ -360,6 +366,13 @@ row_document (Loader       *loader,
   document->expires = pool_string (loader, column_text (stmt, 9));
   document->language = pool_string (loader, column_text (stmt, 10));
   document->search_text = column_dup (stmt, 11);
+  document->withdrawn_at = column_dup (stmt, 12);
+  document->updated_at = column_dup (stmt, 13);
+  document->updated = document->updated_at != NULL &&
+                      g_strcmp0 (document->updated_at, loader->updated_since) >= 0;
+  document->checked = column_dup (stmt, 14);
+  document->remote_type = pool_string (loader, column_text (stmt, 15));
+  document->remote_size = sqlite3_column_type (stmt, 16) != SQLITE_NULL ? sqlite3_column_int64 (stmt, 16) : -1;
 
   family = document->family_id > 0 ? lookup_id (loader->families, document->family_id) : NULL;
   if (family != NULL)
@@ -373,8 +386,10 @@ row_document (Loader       *loader,
     }
 
   source = lookup_id (loader->sources, document->source_id);
-  if (source != NULL)
+  if (source != NULL && document->withdrawn_at == NULL)
     source->n_documents++;
+  else if (source != NULL)
+    source->n_withdrawn++;
 
   g_ptr_array_add (loader->snapshot->documents, document);
   g_hash_table_insert (loader->documents, &document->id, document);
@@ -876,6 +891,9 @@ certo_store_db_load (CertoStoreDb  *db,
   g_autoptr(GHashTable) service_families = g_hash_table_new_full (NULL, NULL, NULL,
                                                                   (GDestroyNotify) g_array_unref);
   g_autoptr(GHashTable) folded = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) since = g_date_time_add_days (now, -CERTO_DOCUMENT_UPDATED_DAYS);
+  g_autofree char *updated_since = g_date_time_format_iso8601 (since);
   Loader loader = {
     .db = db,
     .cancellable = cancellable,
@@ -888,6 +906,7 @@ certo_store_db_load (CertoStoreDb  *db,
     .strings = strings,
     .service_families = service_families,
     .folded = folded,
+    .updated_since = updated_since,
   };
 
   certo_store_db_assert_worker (db);
@@ -898,10 +917,13 @@ certo_store_db_load (CertoStoreDb  *db,
   snapshot->services = g_ptr_array_new_with_free_func (g_object_unref);
   snapshot->documents = g_ptr_array_new_with_free_func (g_object_unref);
   snapshot->environments = g_ptr_array_new_with_free_func (g_object_unref);
+  snapshot->changes = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (!for_each_row (&loader,
                      "SELECT id, key, kind, format, name, location, publisher, title_json, homepage,"
-                     "       content_date, content_hash, last_refresh, last_error, feed_id FROM sources",
+                     "       content_date, content_hash, last_refresh, last_error, feed_id,"
+                     "       last_checked, etag, last_modified, retry_after, requested_format"
+                     " FROM sources",
                      row_source, error) ||
       !for_each_row (&loader, "SELECT id, source_id, key, name, url FROM standards",
                      row_standard, error) ||
@@ -913,8 +935,10 @@ certo_store_db_load (CertoStoreDb  *db,
                      "SELECT service_id, family_id FROM service_families ORDER BY service_id, position",
                      row_service_family, error) ||
       !for_each_row (&loader,
-                     "SELECT id, source_id, key, kind, title_json, family_id, issuer,"
-                     "       certificate_number, issued, expires, language, search_text FROM documents",
+                     "SELECT d.id, d.source_id, d.key, d.kind, d.title_json, d.family_id, d.issuer,"
+                     "       d.certificate_number, d.issued, d.expires, d.language, d.search_text,"
+                     "       d.withdrawn_at, d.updated_at, p.checked, p.content_type, p.size"
+                     " FROM documents d LEFT JOIN document_probes p ON p.document_id = d.id",
                      row_document, error) ||
       !load_document_standards (&loader, error) ||
       !load_document_services (&loader, error) ||
@@ -935,6 +959,9 @@ certo_store_db_load (CertoStoreDb  *db,
                    "SELECT environment_id, name FROM environment_service_names"
                    " ORDER BY environment_id, position",
                    environments, G_STRUCT_OFFSET (CertoEnvironment, service_names), error))
+    return NULL;
+
+  if (!certo_store_db_load_changes (db, sources, snapshot->changes, error))
     return NULL;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))

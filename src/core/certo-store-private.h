@@ -8,6 +8,10 @@
 
 #include <sqlite3.h>
 
+#include "certo-article-text.h"
+#include "certo-change.h"
+#include "certo-client.h"
+#include "certo-offline-document.h"
 #include "certo-store.h"
 
 G_BEGIN_DECLS
@@ -17,7 +21,7 @@ G_BEGIN_DECLS
 #define CERTO_STORE_APPLICATION_ID 1131574339 /* 0x43727443 */
 
 /* PRAGMA user_version this code writes and reads up to */
-#define CERTO_STORE_SCHEMA_VERSION 1
+#define CERTO_STORE_SCHEMA_VERSION 2
 
 /**
  * CertoStoreDb:
@@ -27,6 +31,18 @@ G_BEGIN_DECLS
  * debug builds).
  */
 typedef struct _CertoStoreDb CertoStoreDb;
+
+/* A job: runs on the worker thread and must return a result on @task */
+typedef void (*CertoStoreJobFunc) (CertoStoreDb *db,
+                                   GTask        *task,
+                                   gpointer      task_data,
+                                   GCancellable *cancellable);
+
+/* Queues @func with @task (transfer full); a closed store fails @task
+ * with CERTO_STORE_ERROR_CLOSED */
+void                  certo_store_run              (CertoStore        *self,
+                                                    GTask             *task,
+                                                    CertoStoreJobFunc  func);
 
 sqlite3_stmt         *certo_store_db_statement     (CertoStoreDb  *db,
                                                     const char    *sql,
@@ -59,7 +75,8 @@ void                  certo_store_db_bind_id       (sqlite3_stmt  *stmt,
 typedef sqlite3_stmt CertoCachedStmt;
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CertoCachedStmt, certo_store_db_release)
 
-/* certo-store-import.c: the task data of certo_store_import_async() */
+/* certo-store-import.c: the task data of certo_store_import_async() and
+ * certo_store_sync_import_async() */
 typedef struct
 {
   char *key;
@@ -69,6 +86,16 @@ typedef struct
   char *location;
   char *content_hash;
   CertoCatalogUpdate *update;
+
+  /* A sync's: the source must still be the row @source_id (a sync never
+   * brings back a source removed while it ran); its status is written in
+   * the same transaction */
+  gint64 source_id;
+  char *checked;               /* ISO 8601 UTC: when fetched */
+  gboolean set_validators;
+  char *etag;
+  char *last_modified;
+  CertoArticleText *text;      /* nullable: the article's reader text */
 } CertoStoreImportData;
 
 void                  certo_store_import_data_free (gpointer       data);
@@ -76,6 +103,161 @@ void                  certo_store_db_job_import    (CertoStoreDb  *db,
                                                     GTask         *task,
                                                     gpointer       task_data,
                                                     GCancellable  *cancellable);
+gboolean              certo_store_db_import        (CertoStoreDb          *db,
+                                                    CertoStoreImportData  *data,
+                                                    GCancellable          *cancellable,
+                                                    CertoSyncSummary      *summary,
+                                                    GError               **error);
+
+/* certo-sync-diff.c: the difference between a source's rows and an
+ * update, found while the update is imported, written as history in the
+ * same transaction */
+typedef struct _CertoStoreDiff CertoStoreDiff;
+
+gboolean              certo_store_diff_prepare     (CertoStoreDb          *db,
+                                                    GError               **error);
+CertoStoreDiff       *certo_store_diff_new         (void);
+void                  certo_store_diff_free        (CertoStoreDiff        *diff);
+gboolean              certo_store_diff_read_old    (CertoStoreDiff        *diff,
+                                                    CertoStoreDb          *db,
+                                                    gint64                 source_id,
+                                                    GError               **error);
+void                  certo_store_diff_service     (CertoStoreDiff        *diff,
+                                                    CertoUpdateService    *service,
+                                                    const char            *name_json,
+                                                    gint64                 id);
+gboolean              certo_store_diff_document    (CertoStoreDiff        *diff,
+                                                    CertoUpdateDocument   *document,
+                                                    const char            *title_json,
+                                                    gint64                 id);
+gboolean              certo_store_diff_keep_withdrawn (CertoStoreDiff     *diff,
+                                                    CertoStoreDb          *db,
+                                                    CertoCatalogUpdate    *update,
+                                                    gint64                 generation,
+                                                    const char            *now,
+                                                    GError               **error);
+gboolean              certo_store_diff_write       (CertoStoreDiff        *diff,
+                                                    CertoStoreDb          *db,
+                                                    gint64                 source_id,
+                                                    const char            *now,
+                                                    CertoSyncSummary      *summary,
+                                                    GError               **error);
+gboolean              certo_store_db_insert_change (CertoStoreDb          *db,
+                                                    gint64                 run_id,
+                                                    CertoChangeKind        kind,
+                                                    const char            *key,
+                                                    gint64                 document_id,
+                                                    gint64                 service_id,
+                                                    const char            *title_json,
+                                                    gint64                *out_id,
+                                                    GError               **error);
+gboolean              certo_store_db_insert_field  (CertoStoreDb          *db,
+                                                    gint64                 change_id,
+                                                    guint                  position,
+                                                    const char            *field,
+                                                    const char            *old_value,
+                                                    const char            *new_value,
+                                                    GError               **error);
+
+/* certo-store-sync.c: what a sync writes besides an import */
+void                  certo_store_sync_import_async  (CertoStore          *self,
+                                                      CertoStoreImportData *data,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+CertoSyncSummary     *certo_store_sync_import_finish (CertoStore          *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
+
+/* The status of a source after a fetch that imports nothing: a 304, the
+ * same bytes again, or a failure (rows untouched) */
+typedef struct
+{
+  gint64 source_id;
+  char *checked;            /* ISO 8601 UTC */
+  char *error;              /* nullable: the failure, for last_error */
+  char *retry_after;        /* nullable: not before (ISO 8601 UTC) */
+  gboolean refreshed;       /* the content was read and is the same */
+  gboolean set_validators;
+  char *etag;
+  char *last_modified;
+  char *location;           /* nullable: a permanent redirect's address */
+} CertoStoreStatus;
+
+void                  certo_store_status_free        (CertoStoreStatus    *status);
+void                  certo_store_set_status_async   (CertoStore          *self,
+                                                      CertoStoreStatus    *status,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+gboolean              certo_store_set_status_finish  (CertoStore          *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
+
+/* One document probed by a check: @result or @error */
+typedef struct
+{
+  gint64 document_id;
+  char *url;
+  CertoProbeResult *result;
+  char *error;
+} CertoStoreProbe;
+
+void                  certo_store_probe_free         (CertoStoreProbe     *probe);
+void                  certo_store_record_probes_async (CertoStore         *self,
+                                                      gint64               source_id,
+                                                      GPtrArray           *probes,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+CertoSyncSummary     *certo_store_record_probes_finish (CertoStore        *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
+
+/* certo-store-offline.c: rows of saved documents */
+typedef struct
+{
+  gint64 document_id;
+  char *path;               /* a file name in the offline folder */
+  guint64 size;
+  char *sha256;
+  char *content_type;
+  char *source_url;         /* nullable: attached copies have none */
+  gboolean attached;
+  char *etag;
+  char *last_modified;
+} CertoStoreOfflineRow;
+
+void                  certo_store_offline_row_free   (CertoStoreOfflineRow *row);
+void                  certo_store_add_offline_async  (CertoStore          *self,
+                                                      CertoStoreOfflineRow *row,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+CertoOfflineDocument *certo_store_add_offline_finish (CertoStore          *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
+void                  certo_store_remove_offline_async (CertoStore        *self,
+                                                      gint64               offline_id,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+char                 *certo_store_remove_offline_finish (CertoStore       *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
+void                  certo_store_list_offline_async (CertoStore          *self,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+GPtrArray            *certo_store_list_offline_finish (CertoStore         *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
+
+/* certo-store-history.c: the recent changes, read with the catalog */
+gboolean              certo_store_db_load_changes  (CertoStoreDb          *db,
+                                                    GHashTable            *sources,
+                                                    GPtrArray             *changes,
+                                                    GError               **error);
 
 /* certo-store-text.c */
 char                 *certo_store_localized_to_json   (const CertoLocalized *text);

@@ -18,14 +18,9 @@
 #include "certo-store-private.h"
 #include "certo-text.h"
 
-typedef void (*JobFunc) (CertoStoreDb *db,
-                         GTask        *task,
-                         gpointer      task_data,
-                         GCancellable *cancellable);
-
 typedef struct
 {
-  JobFunc func;   /* NULL: close the connection and end the thread */
+  CertoStoreJobFunc func;   /* NULL: close the connection and end the thread */
   GTask *task;
 } Job;
 
@@ -177,6 +172,94 @@ static const char * const migrations[] = {
   "  position INTEGER NOT NULL,"
   "  name TEXT NOT NULL,"
   "  PRIMARY KEY (environment_id, position)"
+  ") WITHOUT ROWID;",
+
+  /* 2: sources kept up to date, change history, document probes, offline
+   * documents, the reader text of articles (certo-store-sync.c and
+   * certo-store-offline.c write these) */
+  "ALTER TABLE sources ADD COLUMN requested_format TEXT NOT NULL DEFAULT 'auto';"
+  "ALTER TABLE sources ADD COLUMN retry_after TEXT;"  /* not before, UTC */
+  "ALTER TABLE documents ADD COLUMN withdrawn_at TEXT;"
+  "ALTER TABLE documents ADD COLUMN updated_at TEXT;"
+  /* One row per import or document check that changed something, or
+   * the first import of a source (summarised, never listed) */
+  "CREATE TABLE sync_runs ("
+  "  id INTEGER PRIMARY KEY,"
+  "  source_id INTEGER NOT NULL REFERENCES sources (id) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL,"            /* "import" or "check" */
+  "  first INTEGER NOT NULL DEFAULT 0,"
+  "  date TEXT NOT NULL,"
+  "  n_documents INTEGER NOT NULL DEFAULT 0,"
+  "  n_added INTEGER NOT NULL DEFAULT 0,"
+  "  n_changed INTEGER NOT NULL DEFAULT 0,"
+  "  n_withdrawn INTEGER NOT NULL DEFAULT 0,"
+  "  n_services_added INTEGER NOT NULL DEFAULT 0,"
+  "  n_services_removed INTEGER NOT NULL DEFAULT 0,"
+  "  n_updated INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX sync_runs_source ON sync_runs (source_id);"
+  "CREATE INDEX sync_runs_date ON sync_runs (date);"
+  "CREATE TABLE changes ("
+  "  id INTEGER PRIMARY KEY,"
+  "  run_id INTEGER NOT NULL REFERENCES sync_runs (id) ON DELETE CASCADE,"
+  "  kind TEXT NOT NULL,"
+  "  entity_key TEXT NOT NULL,"
+  "  document_id INTEGER REFERENCES documents (id) ON DELETE SET NULL,"
+  "  service_id INTEGER REFERENCES services (id) ON DELETE SET NULL,"
+  "  title_json TEXT"                /* the title or name at the time */
+  ");"
+  "CREATE INDEX changes_run ON changes (run_id);"
+  "CREATE INDEX changes_document ON changes (document_id);"
+  "CREATE INDEX changes_service ON changes (service_id);"
+  "CREATE TABLE change_fields ("
+  "  change_id INTEGER NOT NULL REFERENCES changes (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  field TEXT NOT NULL,"
+  "  old_value TEXT,"
+  "  new_value TEXT,"
+  "  PRIMARY KEY (change_id, position)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE document_probes ("
+  "  document_id INTEGER PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,"
+  "  url TEXT NOT NULL,"
+  "  final_url TEXT,"
+  "  status INTEGER NOT NULL DEFAULT 0,"
+  "  content_type TEXT,"
+  "  size INTEGER,"
+  "  etag TEXT,"
+  "  last_modified TEXT,"
+  "  checked TEXT NOT NULL,"
+  "  error TEXT"
+  ");"
+  /* A saved copy outlives its document (a removed source): the title
+   * and the address are kept with it */
+  "CREATE TABLE offline_documents ("
+  "  id INTEGER PRIMARY KEY,"
+  "  document_id INTEGER REFERENCES documents (id) ON DELETE SET NULL,"
+  "  source_id INTEGER REFERENCES sources (id) ON DELETE SET NULL,"
+  "  document_key TEXT,"
+  "  title_json TEXT,"
+  "  path TEXT NOT NULL UNIQUE,"     /* a file name in the offline folder */
+  "  size INTEGER NOT NULL,"
+  "  sha256 TEXT NOT NULL,"
+  "  content_type TEXT,"
+  "  source_url TEXT,"
+  "  origin TEXT NOT NULL,"          /* "downloaded" or "attached" */
+  "  added TEXT NOT NULL,"
+  "  etag TEXT,"
+  "  last_modified TEXT"
+  ");"
+  "CREATE INDEX offline_documents_document ON offline_documents (document_id);"
+  "CREATE TABLE source_texts ("
+  "  source_id INTEGER NOT NULL REFERENCES sources (id) ON DELETE CASCADE,"
+  "  language TEXT NOT NULL,"
+  "  position INTEGER NOT NULL,"
+  "  section TEXT NOT NULL,"         /* "overview" or "faq" */
+  "  kind TEXT NOT NULL,"            /* "heading", "paragraph" or "item" */
+  "  level INTEGER NOT NULL DEFAULT 0,"
+  "  text TEXT NOT NULL,"
+  "  links TEXT,"                    /* "start end url" lines */
+  "  PRIMARY KEY (source_id, language, position)"
   ") WITHOUT ROWID;",
 };
 
@@ -643,10 +726,10 @@ worker_main (gpointer data)
 
 /* Queues @func with @task (transfer full); it runs on the worker thread and
  * must return a result on @task */
-static void
-store_run (CertoStore *self,
-           GTask      *task,
-           JobFunc     func)
+void
+certo_store_run (CertoStore        *self,
+                 GTask             *task,
+                 CertoStoreJobFunc  func)
 {
   Job *job;
 
@@ -961,6 +1044,7 @@ certo_catalog_snapshot_free (CertoCatalogSnapshot *self)
   g_clear_pointer (&self->services, g_ptr_array_unref);
   g_clear_pointer (&self->documents, g_ptr_array_unref);
   g_clear_pointer (&self->environments, g_ptr_array_unref);
+  g_clear_pointer (&self->changes, g_ptr_array_unref);
   g_free (self);
 }
 
@@ -1022,7 +1106,7 @@ certo_store_open_async (CertoStore          *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, certo_store_open_async);
-  store_run (self, task, job_open);
+  certo_store_run (self, task, job_open);
 }
 
 /**
@@ -1090,7 +1174,7 @@ certo_store_import_async (CertoStore            *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, certo_store_import_async);
   g_task_set_task_data (task, data, certo_store_import_data_free);
-  store_run (self, task, certo_store_db_job_import);
+  certo_store_run (self, task, certo_store_db_job_import);
 }
 
 /**
@@ -1142,7 +1226,7 @@ certo_store_get_source_hash_async (CertoStore          *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, certo_store_get_source_hash_async);
   g_task_set_task_data (task, g_strdup (key), g_free);
-  store_run (self, task, job_get_source_hash);
+  certo_store_run (self, task, job_get_source_hash);
 }
 
 /**
@@ -1199,7 +1283,7 @@ remove_source_async (CertoStore          *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, certo_store_remove_source_async);
   g_task_set_task_data (task, data, g_free);
-  store_run (self, task, job_remove_source);
+  certo_store_run (self, task, job_remove_source);
 }
 
 /**
@@ -1293,7 +1377,7 @@ certo_store_load_async (CertoStore          *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, certo_store_load_async);
-  store_run (self, task, job_load);
+  certo_store_run (self, task, job_load);
 }
 
 /**

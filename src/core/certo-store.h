@@ -6,7 +6,9 @@
 
 #include <gio/gio.h>
 
+#include "certo-article-text.h"
 #include "certo-catalog-update.h"
+#include "certo-change.h"
 #include "certo-source.h"
 
 G_BEGIN_DECLS
@@ -26,6 +28,8 @@ G_BEGIN_DECLS
  * @CERTO_STORE_ERROR_CLOSED: the store was closed
  * @CERTO_STORE_ERROR_NOT_REMOVABLE: the source is built into Certo and
  *   cannot be removed
+ * @CERTO_STORE_ERROR_EXISTS: a source with that address is already in the
+ *   catalog
  */
 typedef enum
 {
@@ -39,6 +43,7 @@ typedef enum
   CERTO_STORE_ERROR_NOT_FOUND,
   CERTO_STORE_ERROR_CLOSED,
   CERTO_STORE_ERROR_NOT_REMOVABLE,
+  CERTO_STORE_ERROR_EXISTS,
 } CertoStoreError;
 
 /**
@@ -75,6 +80,8 @@ typedef struct
  * @services: (element-type CertoService)
  * @documents: (element-type CertoDocument)
  * @environments: (element-type CertoEnvironment)
+ * @changes: (element-type CertoChange): the recent history, newest first
+ *   (the last 90 days, at most 2000 entries)
  *
  * Everything in the catalog database, as objects built on the worker thread
  * and handed over whole; each array is sorted for display (sources and
@@ -90,6 +97,7 @@ typedef struct
   GPtrArray *services;
   GPtrArray *documents;
   GPtrArray *environments;
+  GPtrArray *changes;
 } CertoCatalogSnapshot;
 
 void certo_catalog_snapshot_free (CertoCatalogSnapshot *self);
@@ -138,6 +146,34 @@ void                  certo_store_remove_source_async    (CertoStore          *s
                                                           GAsyncReadyCallback  callback,
                                                           gpointer             user_data);
 gboolean              certo_store_remove_source_finish   (CertoStore          *self,
+                                                          GAsyncResult        *result,
+                                                          GError             **error);
+
+void                  certo_store_add_source_async       (CertoStore          *self,
+                                                          const CertoSourceSpec *spec,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+gint64                certo_store_add_source_finish      (CertoStore          *self,
+                                                          GAsyncResult        *result,
+                                                          GError             **error);
+
+void                  certo_store_rename_source_async    (CertoStore          *self,
+                                                          gint64               source_id,
+                                                          const char          *name,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+gboolean              certo_store_rename_source_finish   (CertoStore          *self,
+                                                          GAsyncResult        *result,
+                                                          GError             **error);
+
+void                  certo_store_get_source_text_async  (CertoStore          *self,
+                                                          gint64               source_id,
+                                                          GCancellable        *cancellable,
+                                                          GAsyncReadyCallback  callback,
+                                                          gpointer             user_data);
+CertoArticleText     *certo_store_get_source_text_finish (CertoStore          *self,
                                                           GAsyncResult        *result,
                                                           GError             **error);
 

@@ -4,8 +4,10 @@
  */
 #pragma once
 
+#include "certo-article-text.h"
 #include "certo-catalog.h"
 #include "certo-catalog-update.h"
+#include "certo-change.h"
 #include "certo-client.h"
 #include "certo-document.h"
 #include "certo-document-kind.h"
@@ -14,12 +16,15 @@
 #include "certo-family.h"
 #include "certo-framework.h"
 #include "certo-localized.h"
+#include "certo-offline.h"
+#include "certo-offline-document.h"
 #include "certo-parse.h"
 #include "certo-paths.h"
 #include "certo-service.h"
 #include "certo-source.h"
 #include "certo-standard.h"
 #include "certo-store.h"
+#include "certo-sync.h"
 #include "certo-text.h"
 #include "certo-workspace.h"
 #include "certo-export.h"
