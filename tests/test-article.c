@@ -926,7 +926,8 @@ test_fixture_not_article (void)
 
   g_assert_null (u);
   g_assert_error (error, CERTO_PARSE_ERROR, CERTO_PARSE_ERROR_NO_CONTENT);
-  g_assert_cmpstr (error->message, ==, "“not-article.md” is not a compliance-offering article: it has no in-scope services, certificates or reports section");
+  /* The message says what Certo does read, so the user knows what to choose */
+  g_assert_cmpstr (error->message, ==, "“not-article.md” has none of the sections of a compliance-offering article (in-scope services, certificates, reports); Certo reads Microsoft compliance-offering articles and Certo catalog feeds (data/certo-catalog.schema.json describes those)");
 }
 
 static void
@@ -998,7 +999,9 @@ test_text_errors (void)
     { "", 0, CERTO_PARSE_ERROR_EMPTY },
     { " \n\t\n", 4, CERTO_PARSE_ERROR_EMPTY },
     { "## In-scope services\n- a\0b\n", 27, CERTO_PARSE_ERROR_BINARY },
-    { "## In-scope services\n- caf\xe9\n", 27, CERTO_PARSE_ERROR_NOT_UTF8 },
+    { "## In-scope services\n- caf\xe9\n", 28, CERTO_PARSE_ERROR_NOT_UTF8 },
+    /* the first byte of "è" and the end: cut off, not Latin-1 */
+    { "## In-scope services\n- caf\xc3", 27, CERTO_PARSE_ERROR_TRUNCATED },
     { "---\ntitle: only front matter\n---\n", 33, CERTO_PARSE_ERROR_NO_CONTENT },
   };
 
@@ -1011,6 +1014,200 @@ test_text_errors (void)
       g_assert_null (u);
       g_assert_error (error, CERTO_PARSE_ERROR, cases[i].code);
       g_assert_nonnull (strstr (error->message, "case.md"));
+    }
+}
+
+
+/* A download cut off: the article parser notices where it can */
+
+static GError *
+parse_prefix (const char *text,
+              gsize       length)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, length);
+  g_autoptr(CertoCatalogUpdate) update = NULL;
+  GError *error = NULL;
+
+  update = certo_offering_article_parse (bytes, "cut.md", NULL, &error);
+  g_assert_true ((update == NULL) == (error != NULL));
+  return error;
+}
+
+static void
+assert_cut (const char *text,
+            gsize       length,
+            const char *what)
+{
+  g_autoptr(GError) error = parse_prefix (text, length);
+
+  if (!g_error_matches (error, CERTO_PARSE_ERROR, CERTO_PARSE_ERROR_TRUNCATED))
+    {
+      g_autofree char *tail = g_strndup (text + (length > 80 ? length - 80 : 0), MIN (length, 80));
+
+      g_test_message ("cut at %" G_GSIZE_FORMAT " (%s), after: %s", length, what, tail);
+    }
+  g_assert_error (error, CERTO_PARSE_ERROR, CERTO_PARSE_ERROR_TRUNCATED);
+  g_assert_nonnull (strstr (error->message, "“cut.md” seems cut off ("));
+  g_assert_true (g_str_has_suffix (error->message, "); download it again"));
+}
+
+/* The reporter's file: the 2020 article cut after 6,138 bytes, in the
+ * middle of a link, used to import as 8 documents */
+static void
+test_cut_off_reported (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) cut = NULL;
+  g_autoptr(GError) error = NULL;
+  CertoCatalogUpdate *update;
+
+  if (certo_test_skip_unless_shared ("data/offerings/offering-ISO-27001.en-2020.md"))
+    return;
+  path = certo_test_shared_path ("data/offerings/offering-ISO-27001.en-2020.md");
+  bytes = certo_test_load_bytes (path);
+  cut = g_bytes_new_from_bytes (bytes, 0, 6138);
+
+  update = certo_offering_article_parse (cut, "a.md", NULL, &error);
+  g_assert_null (update);
+  g_assert_error (error, CERTO_PARSE_ERROR, CERTO_PARSE_ERROR_TRUNCATED);
+  g_assert_cmpstr (error->message, ==, "“a.md” seems cut off (it ends in the middle of a link); download it again");
+}
+
+/* Every real article cut in the middle of each of its links, tags,
+ * spans, list items and sentences, and after each of its section
+ * headings, is refused; the whole article is not */
+static void
+test_cut_off_everywhere (void)
+{
+  static const char * const files[] = {
+    "data/offerings/offering-ISO-27001.en-2020.md",
+    "data/offerings/offering-ISO-27001.en-2023.md",
+    "data/offerings/offering-ISO-27017.en-2023.md",
+    "seeds/000_075bc22780f9941d.txt",
+  };
+  guint n_cuts = 0;
+
+  for (guint f = 0; f < G_N_ELEMENTS (files); f++)
+    {
+      g_autofree char *path = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) whole = NULL;
+      const char *text;
+      gsize length = 0;
+      const char *line;
+
+      if (certo_test_skip_unless_shared (files[f]))
+        return;
+      path = certo_test_shared_path (files[f]);
+      bytes = certo_test_load_bytes (path);
+      text = g_bytes_get_data (bytes, &length);
+
+      whole = parse_prefix (text, length);
+      g_assert_no_error (whole);
+
+      for (line = text; line < text + length;)
+        {
+          const char *eol = memchr (line, '\n', text + length - line);
+          const char *end = eol != NULL ? eol : text + length;
+          gsize offset = line - text;
+          const char *p;
+
+          /* inside the first link of the line: after "](" and after "[x" */
+          if ((p = g_strstr_len (line, end - line, "](")) != NULL && p + 4 < end)
+            {
+              assert_cut (text, p + 4 - text, "in a link's address");
+              n_cuts++;
+            }
+          if ((p = memchr (line, '[', end - line)) != NULL && p + 3 < end && p[1] != '!')
+            {
+              assert_cut (text, p + 3 - text, "in a link's text");
+              n_cuts++;
+            }
+          /* inside a tag, and inside a translated span */
+          if ((p = g_strstr_len (line, end - line, "<span")) != NULL)
+            {
+              assert_cut (text, p + 5 - text, "in a tag");
+              n_cuts++;
+              p = memchr (p, '>', end - p);
+              if (p != NULL && p + 3 < end)
+                {
+                  assert_cut (text, p + 3 - text, "in a span");
+                  n_cuts++;
+                }
+            }
+          /* a plain list item or a sentence, in the middle of a word */
+          if (end - line > 12 && g_strstr_len (line, end - line, "[") == NULL &&
+              g_strstr_len (line, end - line, "<") == NULL && line[0] != '#' && line[0] != '|' &&
+              g_ascii_isalpha (line[end - line - 4]) && g_ascii_isalpha (line[end - line - 5]) &&
+              offset > 0 && !g_str_has_prefix (line, "ms.") && !g_str_has_prefix (line, "---"))
+            {
+              /* only past the front matter */
+              if (g_strstr_len (text, offset, "\n---") != NULL || text[0] != '-')
+                {
+                  assert_cut (text, end - 4 - text, "in a word");
+                  n_cuts++;
+                }
+            }
+          /* a section heading with nothing after it */
+          if (g_str_has_prefix (line, "## ") || g_str_has_prefix (line, "### "))
+            {
+              assert_cut (text, eol != NULL ? (gsize) (eol + 1 - text) : length, "after a heading");
+              n_cuts++;
+            }
+
+          line = eol != NULL ? eol + 1 : text + length;
+        }
+    }
+
+  g_test_message ("%u cuts refused", n_cuts);
+  g_assert_cmpuint (n_cuts, >, 100);
+}
+
+/* Cuts of the markup itself */
+static void
+test_cut_off_fixtures (void)
+{
+  static const struct { const char *text; const char *message; } cases[] = {
+    { "---\ntitle: Cut in the front matter\nms.date: 02/0",
+      "“cut.md” seems cut off (it ends inside its front matter); download it again" },
+    { "## In-scope services\n\n- Intune\n\n<!-- a comment that",
+      "“cut.md” seems cut off (it ends inside an HTML comment); download it again" },
+    { "## In-scope services\n\n- Intune\n\n## Audits, reports, and certificates\n\n### Azure\n",
+      "“cut.md” seems cut off (it ends with the heading “Azure” and nothing after it); download it again" },
+    { "## In-scope services\n\n- Intune\n\n## Office 365 applicability\n\n| Environment | Services |\n|---|---|\n| GCC | Exchange",
+      "“cut.md” seems cut off (it ends in the middle of a table row); download it again" },
+    { "## In-scope services\n\n- Intune\n- Power",
+      "“cut.md” seems cut off (it ends in the middle of a list item); download it again" },
+    { "## In-scope services\n\n- Intune\n-",
+      "“cut.md” seems cut off (it ends in the middle of a list item); download it again" },
+    { "## In-scope services\n\n- Intune\n\n## Audits\n\n- [Azure certificate](https://example.com/c",
+      "“cut.md” seems cut off (it ends in the middle of a link); download it again" },
+    { "## In-scope services\n\n- <span data-ttu-id=\"a\">Intune</span><span class=\"sxs-lookup\"><span data-stu-id=\"a\">Int",
+      "“cut.md” seems cut off (it ends in the middle of a translated sentence); download it again" },
+    { "## In-scope services\n\n- Intune\n\nMicrosoft services are audited every",
+      "“cut.md” seems cut off (it ends in the middle of a sentence); download it again" },
+  };
+  /* complete, with or without a last newline */
+  static const char * const whole[] = {
+    "## In-scope services\n\n- Intune\n- [Power BI](https://example.com/pbi)",
+    "## In-scope services\n\n- Intune\n\nMicrosoft services are audited every year.",
+    "## In-scope services\n\n- Intune\n",
+    "## In-scope services\n\n- Intune <!-- not a comment block\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = parse_prefix (cases[i].text, strlen (cases[i].text));
+
+      g_assert_error (error, CERTO_PARSE_ERROR, CERTO_PARSE_ERROR_TRUNCATED);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (whole); i++)
+    {
+      g_autoptr(GError) error = parse_prefix (whole[i], strlen (whole[i]));
+
+      g_assert_no_error (error);
     }
 }
 
@@ -1044,6 +1241,9 @@ test_large_inputs (void)
           g_string_append (text, " — ISO 27001 Certificate](https://example.com/c)\n");
         bytes = g_bytes_new (text->str, text->len);
         u = certo_offering_article_parse (bytes, "large.md", NULL, &error);
+        /* A megabyte of "[" with no end reads as a cut-off article */
+        if (g_error_matches (error, CERTO_PARSE_ERROR, CERTO_PARSE_ERROR_TRUNCATED))
+          continue;
         g_assert_no_error (error);
         assert_valid (u);
         g_assert_cmpuint (u->services->len, <=, 500);
@@ -1090,6 +1290,9 @@ main (int   argc,
   g_test_add_func ("/article/fixture/line-endings", test_fixture_line_endings);
   g_test_add_func ("/article/text-errors", test_text_errors);
   g_test_add_func ("/article/large-inputs", test_large_inputs);
+  g_test_add_func ("/article/cut-off/reported", test_cut_off_reported);
+  g_test_add_func ("/article/cut-off/everywhere", test_cut_off_everywhere);
+  g_test_add_func ("/article/cut-off/fixtures", test_cut_off_fixtures);
 
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "certo-parse.h"
@@ -69,7 +70,9 @@ test_whitespace_only (void)
   g_autofree char *message = expect_refused (" \n\t\r\n  \n", CERTO_PARSE_ERROR_EMPTY);
   g_autofree char *with_bom = expect_refused ("\xef\xbb\xbf  \n", CERTO_PARSE_ERROR_EMPTY);
 
-  g_assert_true (g_str_has_suffix (message, "is empty; choose a catalog (.json) or a compliance-offering article (.md) with content"));
+  /* Not "is empty": the file has bytes, the user would not believe it */
+  g_assert_true (g_str_has_suffix (message, "contains only white space; choose a catalog (.json) or a compliance-offering article (.md) with content"));
+  g_assert_true (g_str_has_suffix (with_bom, "contains only white space; choose a catalog (.json) or a compliance-offering article (.md) with content"));
 }
 
 static void
@@ -368,11 +371,165 @@ test_load_file_endless (void)
       return;
     }
 
+  /* A device is refused for what it is, not read until the cap */
   bytes = certo_parse_load_file (file, 1024 * 1024, NULL, &error);
-  g_assert_error (error, CERTO_PARSE_ERROR, CERTO_PARSE_ERROR_TOO_LARGE);
+  g_assert_error (error, CERTO_PARSE_ERROR, CERTO_PARSE_ERROR_NOT_REGULAR);
   g_assert_cmpstr (error->message, ==,
-                   "“/dev/zero” is larger than 1.0\302\240MiB, the largest source Certo reads; ask its publisher for a smaller file or raise the limit in Preferences");
+                   "“/dev/zero” is not a regular file (it is a device); choose a catalog (.json) or an article (.md) saved as a file");
   g_assert_null (bytes);
+}
+
+typedef struct
+{
+  GFile *file;
+  GError *error;
+  GBytes *bytes;
+  gint done;
+} LoadJob;
+
+static gpointer
+load_thread (gpointer data)
+{
+  LoadJob *job = data;
+
+  job->bytes = certo_parse_load_file (job->file, CERTO_PARSE_DEFAULT_MAX_SIZE, NULL, &job->error);
+  g_atomic_int_set (&job->done, 1);
+  return NULL;
+}
+
+/* A named pipe with no writer: opening it would wait forever */
+static void
+test_load_file_fifo (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("certo-fifo-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autoptr(GThread) thread = NULL;
+  LoadJob job = { 0 };
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "catalog.md", NULL);
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  job.file = g_file_new_for_path (path);
+
+  thread = g_thread_new ("load", load_thread, &job);
+  for (guint i = 0; i < 500 && !g_atomic_int_get (&job.done); i++)
+    g_usleep (10 * 1000);
+  if (!g_atomic_int_get (&job.done))
+    {
+      /* Let the blocked open() return, then fail */
+      int fd = open (path, O_WRONLY | O_NONBLOCK);
+
+      g_thread_join (g_steal_pointer (&thread));
+      if (fd >= 0)
+        close (fd);
+      g_assert_not_reached ();
+    }
+  g_thread_join (g_steal_pointer (&thread));
+
+  g_assert_error (job.error, CERTO_PARSE_ERROR, CERTO_PARSE_ERROR_NOT_REGULAR);
+  g_assert_nonnull (strstr (job.error->message, "catalog.md” is not a regular file (it is a named pipe)"));
+  g_assert_null (job.bytes);
+
+  g_clear_error (&job.error);
+  g_object_unref (job.file);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_load_file_directory (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("certo-dir-XXXXXX", &error);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *expected = NULL;
+
+  g_assert_no_error (error);
+  file = g_file_new_for_path (dir);
+  expected = g_strdup_printf ("“%s” is not a regular file (it is a folder); choose a catalog (.json) or an article (.md) saved as a file", dir);
+  bytes = certo_parse_load_file (file, CERTO_PARSE_DEFAULT_MAX_SIZE, NULL, &error);
+  g_assert_error (error, CERTO_PARSE_ERROR, CERTO_PARSE_ERROR_NOT_REGULAR);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_assert_null (bytes);
+  g_rmdir (dir);
+}
+
+/* A link to a regular file is read; a link to a device is not */
+static void
+test_load_file_symlink (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("certo-link-XXXXXX", &error);
+  g_autofree char *target = g_build_filename (dir, "target.json", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.json", NULL);
+  g_autofree char *zero = g_build_filename (dir, "zero.json", NULL);
+  g_autoptr(GFile) link_file = g_file_new_for_path (link);
+  g_autoptr(GFile) zero_file = g_file_new_for_path (zero);
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_assert_no_error (error);
+  g_file_set_contents (target, "{}", 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (symlink (target, link), ==, 0);
+  g_assert_cmpint (symlink ("/dev/zero", zero), ==, 0);
+
+  bytes = certo_parse_load_file (link_file, CERTO_PARSE_DEFAULT_MAX_SIZE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_bytes_get_size (bytes), ==, 2);
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  bytes = certo_parse_load_file (zero_file, CERTO_PARSE_DEFAULT_MAX_SIZE, NULL, &error);
+  g_assert_error (error, CERTO_PARSE_ERROR, CERTO_PARSE_ERROR_NOT_REGULAR);
+  g_assert_null (bytes);
+
+  g_unlink (link);
+  g_unlink (zero);
+  g_unlink (target);
+  g_rmdir (dir);
+}
+
+/* A file name with a line break is shown as a path, on one line, not as
+ * a percent-encoded file:// URI */
+static void
+test_load_file_name_with_newline (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("certo-name-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "two\nlines.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(CertoCatalogUpdate) update = NULL;
+  g_autofree char *display = certo_parse_dup_display_name (file);
+  g_autofree char *expected = g_strdup_printf ("%s/two\\nlines.json", dir);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (display, ==, expected);
+
+  g_file_set_contents (path, " \n", 2, &error);
+  g_assert_no_error (error);
+  bytes = certo_parse_load_file (file, CERTO_PARSE_DEFAULT_MAX_SIZE, NULL, &error);
+  g_assert_no_error (error);
+  update = certo_parse_source (bytes, display, NULL, &error);
+  g_assert_null (update);
+  g_assert_error (error, CERTO_PARSE_ERROR, CERTO_PARSE_ERROR_EMPTY);
+  g_assert_nonnull (strstr (error->message, expected));
+  g_assert_null (strchr (error->message, '\n'));
+  g_assert_null (strstr (error->message, "%0A"));
+  g_clear_error (&error);
+
+  /* and so in the loader's own messages */
+  g_unlink (path);
+  g_assert_cmpint (mkdir (path, 0700), ==, 0);
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = certo_parse_load_file (file, CERTO_PARSE_DEFAULT_MAX_SIZE, NULL, &error);
+  g_assert_error (error, CERTO_PARSE_ERROR, CERTO_PARSE_ERROR_NOT_REGULAR);
+  g_assert_nonnull (strstr (error->message, expected));
+  g_assert_null (strchr (error->message, '\n'));
+
+  g_rmdir (path);
+  g_rmdir (dir);
 }
 
 static void
@@ -429,6 +586,10 @@ main (int argc, char **argv)
   g_test_add_func ("/bad-input/load-file", test_load_file);
   g_test_add_func ("/bad-input/load-file-over-cap", test_load_file_over_cap);
   g_test_add_func ("/bad-input/load-file-endless", test_load_file_endless);
+  g_test_add_func ("/bad-input/load-file-fifo", test_load_file_fifo);
+  g_test_add_func ("/bad-input/load-file-directory", test_load_file_directory);
+  g_test_add_func ("/bad-input/load-file-symlink", test_load_file_symlink);
+  g_test_add_func ("/bad-input/load-file-name-with-newline", test_load_file_name_with_newline);
   g_test_add_func ("/bad-input/load-file-missing", test_load_file_missing);
   g_test_add_func ("/bad-input/load-file-cancelled", test_load_file_cancelled);
 

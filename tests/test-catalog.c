@@ -694,6 +694,423 @@ test_stale_builtin_removed (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (certo_catalog_get_documents (fixture->catalog)), ==, 0);
 }
 
+
+/* Identity: the feed id, not the location */
+
+/* A feed "northwind" of @n documents ("doc-0" …), each covering
+ * "storage" */
+static char *
+numbered_feed (const char *id,
+               guint       first,
+               guint       n)
+{
+  GString *text = g_string_new (NULL);
+
+  g_string_append_printf (text, "{\"format\": \"certo-catalog\", \"version\": 1, \"id\": \"%s\","
+                          " \"title\": \"Northwind\","
+                          " \"services\": [{\"id\": \"storage\", \"name\": \"Storage\"}], \"documents\": [", id);
+  for (guint i = first; i < first + n; i++)
+    g_string_append_printf (text, "%s{\"id\": \"doc-%u\", \"kind\": \"soa\", \"title\": \"Document %u\","
+                            " \"services\": [\"storage\"], \"url\": \"https://example.com/%u\"}",
+                            i > first ? "," : "", i, i, i);
+  g_string_append (text, "]}");
+  return g_string_free (text, FALSE);
+}
+
+static char *
+write_config_file (const char *name,
+                   const char *text)
+{
+  char *path = g_build_filename (g_get_user_config_dir (), name, NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_config_dir (), 0700), ==, 0);
+  write_file (path, text);
+  return path;
+}
+
+static CertoImportResult *
+import_file_flags (Fixture          *fixture,
+                   const char       *path,
+                   CertoImportFlags  flags,
+                   GError          **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  certo_catalog_import_file_full_async (fixture->catalog, file, flags, NULL, result_cb, &result);
+  certo_test_wait_async (&result);
+  return certo_catalog_import_file_finish (fixture->catalog, result, error);
+}
+
+static guint
+count_user_sources (Fixture *fixture)
+{
+  GListModel *sources = certo_catalog_get_sources (fixture->catalog);
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(CertoSource) source = g_list_model_get_item (sources, i);
+
+      n += certo_source_get_kind (source) != CERTO_SOURCE_KIND_BUILTIN;
+    }
+  return n;
+}
+
+/* The same feed from another file is the same source: rows replaced,
+ * ids kept, the new location recorded, the change in the history */
+static void
+test_same_feed_id_one_source (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *first_text = numbered_feed ("northwind", 0, 6);
+  g_autofree char *second_text = numbered_feed ("northwind", 1, 6);
+  g_autofree char *other_text = numbered_feed ("southwind", 0, 2);
+  g_autofree char *a = write_config_file ("northwind-2020.json", first_text);
+  g_autofree char *b = write_config_file ("northwind-2023.json", second_text);
+  g_autofree char *c = write_config_file ("southwind.json", other_text);
+  g_autoptr(CertoImportResult) first = NULL;
+  g_autoptr(CertoImportResult) second = NULL;
+  g_autoptr(CertoImportResult) other = NULL;
+  g_autoptr(GError) error = NULL;
+  CertoSource *source;
+  gint64 doc_id, storage_id;
+  gboolean recorded = FALSE;
+
+  load (fixture);
+  first = import_file (fixture, a, &error);
+  g_assert_no_error (error);
+  doc_id = certo_document_get_id (find (fixture, "doc-3"));
+  storage_id = certo_service_get_id (find (fixture, "storage"));
+
+  second = import_file (fixture, b, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (second->source_id, ==, first->source_id);
+  g_assert_cmpuint (count_user_sources (fixture), ==, 1);
+  source = certo_catalog_find_source (fixture->catalog, second->source_id);
+  g_assert_cmpstr (certo_source_get_location (source), ==, b);
+  g_assert_cmpstr (certo_source_get_feed_id (source), ==, "northwind");
+  g_assert_cmpuint (certo_source_get_n_documents (source), ==, 6);
+  g_assert_cmpint (certo_document_get_id (find (fixture, "doc-3")), ==, doc_id);
+  g_assert_cmpint (certo_service_get_id (find (fixture, "storage")), ==, storage_id);
+  g_assert_null (certo_catalog_find_by_key (fixture->catalog, "doc-0"));
+  {
+    g_autoptr(GListModel) found = certo_catalog_search_services (fixture->catalog, "storage");
+
+    g_assert_cmpuint (g_list_model_get_n_items (found), ==, 1);
+  }
+
+  /* what changed is history: doc-0 withdrawn, doc-6 added */
+  for (guint i = 0; i < g_list_model_get_n_items (certo_catalog_get_changes (fixture->catalog)); i++)
+    {
+      g_autoptr(CertoChange) change = g_list_model_get_item (certo_catalog_get_changes (fixture->catalog), i);
+
+      recorded |= g_strcmp0 (certo_change_get_key (change), "doc-6") == 0 &&
+                  certo_change_get_kind (change) == CERTO_CHANGE_DOCUMENT_ADDED;
+    }
+  g_assert_true (recorded);
+
+  /* The first file again: still the one source, back at that location */
+  g_clear_pointer (&first, certo_import_result_free);
+  first = import_file (fixture, a, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (first->source_id, ==, second->source_id);
+  g_assert_cmpstr (certo_source_get_location (certo_catalog_find_source (fixture->catalog, first->source_id)), ==, a);
+  g_assert_cmpuint (count_user_sources (fixture), ==, 1);
+
+  /* Another feed id: another source */
+  other = import_file (fixture, c, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (other->source_id, !=, first->source_id);
+  g_assert_cmpuint (count_user_sources (fixture), ==, 2);
+}
+
+/* Content with the id of a built-in source replaces it: its rows are
+ * hidden, not deleted, and come back when the user's source goes */
+static void
+test_replaces_builtin (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *text = numbered_feed ("microsoft-iso27001", 0, 2);
+  g_autofree char *path = write_config_file ("mine.json", text);
+  g_autoptr(CertoImportResult) imported = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  CertoSource *builtin;
+  guint n_builtin_documents;
+
+  certo_catalog_set_builtin_path (fixture->catalog, "/io/github/certo/Certo/catalogs/");
+  load (fixture);
+  n_builtin_documents = g_list_model_get_n_items (certo_catalog_get_documents (fixture->catalog));
+  g_assert_cmpuint (n_builtin_documents, >, 2);
+  g_assert_nonnull (certo_catalog_find_by_key (fixture->catalog, "intune"));
+
+  imported = import_file (fixture, path, &error);
+  g_assert_no_error (error);
+  builtin = CERTO_SOURCE (certo_catalog_find_by_key (fixture->catalog, "builtin:microsoft-iso27001"));
+  g_assert_cmpint (certo_source_get_replaced_by (builtin), ==, imported->source_id);
+  g_assert_cmpuint (certo_source_get_n_documents (builtin), ==, n_builtin_documents);
+  g_assert_cmpuint (g_list_model_get_n_items (certo_catalog_get_documents (fixture->catalog)), ==, 2);
+  g_assert_null (certo_catalog_find_by_key (fixture->catalog, "intune"));
+  {
+    g_autoptr(GListModel) found = certo_catalog_search_services (fixture->catalog, "intune");
+
+    g_assert_cmpuint (g_list_model_get_n_items (found), ==, 0);
+  }
+
+  certo_catalog_remove_source_async (fixture->catalog,
+                                     certo_catalog_find_source (fixture->catalog, imported->source_id),
+                                     NULL, result_cb, &result);
+  certo_test_wait_async (&result);
+  g_assert_true (certo_catalog_remove_source_finish (fixture->catalog, result, &error));
+  g_assert_no_error (error);
+
+  builtin = CERTO_SOURCE (certo_catalog_find_by_key (fixture->catalog, "builtin:microsoft-iso27001"));
+  g_assert_cmpint (certo_source_get_replaced_by (builtin), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (certo_catalog_get_documents (fixture->catalog)), ==, n_builtin_documents);
+  g_assert_nonnull (certo_catalog_find_by_key (fixture->catalog, "intune"));
+}
+
+/* The reporter's files: the seed (what the built-in catalog is made
+ * from), the 2020 article and the 2023 one, all microsoft-iso27001 */
+static void
+test_real_articles_one_source (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  static const char * const files[] = {
+    "seeds/000_075bc22780f9941d.txt",
+    "data/offerings/offering-ISO-27001.en-2020.md",
+    "data/offerings/offering-ISO-27001.en-2023.md",
+  };
+  g_autoptr(GError) error = NULL;
+  gint64 source_id = 0;
+  gint64 intune_id = 0;
+  CertoSource *builtin;
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    if (certo_test_skip_unless_shared (files[i]))
+      return;
+
+  certo_catalog_set_builtin_path (fixture->catalog, "/io/github/certo/Certo/catalogs/");
+  load (fixture);
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = certo_test_shared_path (files[i]);
+      g_autoptr(CertoImportResult) imported = NULL;
+      g_autoptr(GListModel) intune = NULL;
+
+      /* 2023 restructured the article and dropped many documents: the
+       * shrink guard asks for a confirmation */
+      imported = import_file (fixture, path, &error);
+      if (i == 2)
+        {
+          g_assert_null (imported);
+          g_assert_error (error, CERTO_STORE_ERROR, CERTO_STORE_ERROR_WOULD_WITHDRAW);
+          g_clear_error (&error);
+          imported = import_file_flags (fixture, path, CERTO_IMPORT_ACCEPT_REMOVALS, &error);
+        }
+      g_assert_no_error (error);
+      if (source_id == 0)
+        source_id = imported->source_id;
+      g_assert_cmpint (imported->source_id, ==, source_id);
+      g_assert_cmpuint (count_user_sources (fixture), ==, 1);
+      {
+        g_autofree char *canonical = g_canonicalize_filename (path, NULL);
+
+        g_assert_cmpstr (certo_source_get_location (certo_catalog_find_source (fixture->catalog, source_id)), ==, canonical);
+      }
+
+      intune = certo_catalog_search_services (fixture->catalog, "Intune");
+      g_assert_cmpuint (g_list_model_get_n_items (intune), ==, 1);
+      /* the same service, the same id, from one file to the next */
+      {
+        g_autoptr(CertoService) service = g_list_model_get_item (intune, 0);
+
+        if (intune_id == 0)
+          intune_id = certo_service_get_id (service);
+        g_assert_cmpint (certo_service_get_id (service), ==, intune_id);
+      }
+    }
+
+  builtin = CERTO_SOURCE (certo_catalog_find_by_key (fixture->catalog, "builtin:microsoft-iso27001"));
+  g_assert_cmpint (certo_source_get_replaced_by (builtin), ==, source_id);
+}
+
+/* A file that withdraws most of a source's documents is refused, and
+ * leaves everything as it was, unless the caller accepts it */
+static void
+test_shrink_guard (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *full = numbered_feed ("northwind", 0, 10);
+  g_autofree char *few = numbered_feed ("northwind", 0, 4);
+  g_autofree char *some = numbered_feed ("northwind", 0, 6);
+  g_autofree char *path = write_config_file ("northwind.json", full);
+  g_autofree char *cut_path = write_config_file ("northwind-cut.json", few);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(CertoImportResult) first = NULL;
+  g_autoptr(CertoImportResult) refused = NULL;
+  g_autoptr(CertoImportResult) accepted = NULL;
+  g_autoptr(CertoImportResult) fewer = NULL;
+  g_autoptr(GError) error = NULL;
+
+  load (fixture);
+  first = import_file (fixture, path, &error);
+  g_assert_no_error (error);
+  before = certo_test_dir_digest (fixture->dir);
+
+  /* 6 of 10 withdrawn: refused, nothing changed */
+  refused = import_file (fixture, cut_path, &error);
+  g_assert_null (refused);
+  g_assert_error (error, CERTO_STORE_ERROR, CERTO_STORE_ERROR_WOULD_WITHDRAW);
+  g_assert_nonnull (strstr (error->message, "northwind-cut.json” would withdraw 6 of the 10 documents of “Northwind”"));
+  g_assert_nonnull (strstr (error->message, "accepting the removals"));
+  g_clear_error (&error);
+  after = certo_test_dir_digest (fixture->dir);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (g_list_model_get_n_items (certo_catalog_get_documents (fixture->catalog)), ==, 10);
+  g_assert_cmpstr (certo_source_get_location (certo_catalog_find_source (fixture->catalog, first->source_id)), ==, path);
+
+  /* accepted */
+  accepted = import_file_flags (fixture, cut_path, CERTO_IMPORT_ACCEPT_REMOVALS, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (accepted->source_id, ==, first->source_id);
+  g_assert_cmpuint (g_list_model_get_n_items (certo_catalog_get_documents (fixture->catalog)), ==, 4);
+
+  /* growing back, and small changes, need nothing */
+  write_file (path, some);
+  fewer = import_file (fixture, path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (certo_catalog_get_documents (fixture->catalog)), ==, 6);
+  g_clear_pointer (&fewer, certo_import_result_free);
+  write_file (path, few);
+  fewer = import_file (fixture, path, &error);   /* 2 of 6: under half */
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (certo_catalog_get_documents (fixture->catalog)), ==, 4);
+}
+
+/* A cut-off copy of a good article, imported over it, changes nothing */
+static void
+test_cut_off_article_changes_nothing (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *cut_path = g_build_filename (g_get_user_config_dir (), "a.md", NULL);
+  g_autofree char *lines_path = g_build_filename (g_get_user_config_dir (), "lines.md", NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(CertoImportResult) full = NULL;
+  g_autoptr(CertoImportResult) cut = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *text;
+  const char *end_of_lines;
+  gsize length = 0;
+  guint n_documents;
+
+  if (certo_test_skip_unless_shared ("data/offerings/offering-ISO-27001.en-2020.md"))
+    return;
+  path = certo_test_shared_path ("data/offerings/offering-ISO-27001.en-2020.md");
+  bytes = certo_test_load_bytes (path);
+  text = g_bytes_get_data (bytes, &length);
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_config_dir (), 0700), ==, 0);
+
+  load (fixture);
+  full = import_file (fixture, path, &error);
+  g_assert_no_error (error);
+  n_documents = g_list_model_get_n_items (certo_catalog_get_documents (fixture->catalog));
+  g_assert_cmpuint (n_documents, ==, 28);
+
+  /* head -c 6138: cut in a link */
+  g_assert_true (g_file_set_contents (cut_path, text, 6138, NULL));
+  cut = import_file (fixture, cut_path, &error);
+  g_assert_null (cut);
+  g_assert_error (error, CERTO_PARSE_ERROR, CERTO_PARSE_ERROR_TRUNCATED);
+  g_clear_error (&error);
+  g_assert_cmpuint (g_list_model_get_n_items (certo_catalog_get_documents (fixture->catalog)), ==, n_documents);
+
+  /* cut between two lines, which the parser cannot tell: the guard */
+  end_of_lines = g_strstr_len (text, length, "\n## Assessments and reports");
+  g_assert_nonnull (end_of_lines);
+  g_assert_true (g_file_set_contents (lines_path, text, end_of_lines + 1 - text, NULL));
+  cut = import_file (fixture, lines_path, &error);
+  g_assert_null (cut);
+  g_assert_error (error, CERTO_STORE_ERROR, CERTO_STORE_ERROR_WOULD_WITHDRAW);
+  g_assert_cmpuint (g_list_model_get_n_items (certo_catalog_get_documents (fixture->catalog)), ==, n_documents);
+}
+
+/* Environments are found by their in-scope services' names */
+static void
+test_search_environments (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  CertoCatalogUpdate *update = seed_like_update ();
+  CertoUpdateEnvironment *env = certo_update_environment_new ();
+
+  env->id = g_strdup ("commercial");
+  env->name = certo_localized_new_plain ("Commercial");
+  env->family = g_strdup ("office365");
+  strv_add (env->service_names, "Exchange Online Protection", "SharePoint Online", NULL);
+  g_ptr_array_add (update->environments, env);
+  import_update (fixture, "file:///seed.md", update);
+  load (fixture);
+
+  assert_keys (certo_catalog_search_environments (fixture->catalog, "exchange online"), "commercial gcc-high");
+  assert_keys (certo_catalog_search_environments (fixture->catalog, "EXCHANGE online protection"), "commercial");
+  /* every word in one service's name, not across two */
+  assert_keys (certo_catalog_search_environments (fixture->catalog, "protection sharepoint"), "");
+  /* the environment's own name, and its family's */
+  assert_keys (certo_catalog_search_environments (fixture->catalog, "gcc high"), "gcc-high");
+  assert_keys (certo_catalog_search_environments (fixture->catalog, "office 365 commercial"), "commercial");
+}
+
+/* A bare number is a document's id; other kinds need their letter, so
+ * the ids certo-cli prints are never ambiguous */
+static void
+test_find_references (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  CertoDocument *document;
+  CertoService *service;
+  CertoFamily *family;
+  CertoEnvironment *environment;
+  g_autofree char *d = NULL;
+  g_autofree char *bare = NULL;
+  g_autofree char *s = NULL;
+  g_autofree char *f = NULL;
+  g_autofree char *e = NULL;
+
+  import_update (fixture, "file:///seed.md", seed_like_update ());
+  load (fixture);
+  document = find (fixture, "azure-cert");
+  service = find (fixture, "intune");
+  family = find (fixture, "azure");
+  environment = find (fixture, "gcc-high");
+  g_assert_true (CERTO_IS_ENVIRONMENT (environment));
+
+  d = g_strdup_printf ("d%" G_GINT64_FORMAT, certo_document_get_id (document));
+  bare = g_strdup_printf ("%" G_GINT64_FORMAT, certo_document_get_id (document));
+  s = g_strdup_printf ("s%" G_GINT64_FORMAT, certo_service_get_id (service));
+  f = g_strdup_printf ("f%" G_GINT64_FORMAT, certo_family_get_id (family));
+  e = g_strdup_printf ("e%" G_GINT64_FORMAT, certo_environment_get_id (environment));
+  g_assert_true (certo_catalog_find_by_key (fixture->catalog, d) == G_OBJECT (document));
+  g_assert_true (certo_catalog_find_by_key (fixture->catalog, bare) == G_OBJECT (document));
+  g_assert_true (certo_catalog_find_by_key (fixture->catalog, s) == G_OBJECT (service));
+  g_assert_true (certo_catalog_find_by_key (fixture->catalog, f) == G_OBJECT (family));
+  g_assert_true (certo_catalog_find_by_key (fixture->catalog, e) == G_OBJECT (environment));
+  g_assert_true (certo_catalog_find_environment (fixture->catalog, certo_environment_get_id (environment)) == environment);
+
+  /* The service's row id alone names a document, or nothing */
+  {
+    g_autofree char *service_number = g_strdup_printf ("%" G_GINT64_FORMAT, certo_service_get_id (service));
+    GObject *found = certo_catalog_find_by_key (fixture->catalog, service_number);
+
+    g_assert_true (found == NULL || CERTO_IS_DOCUMENT (found));
+  }
+  g_assert_null (certo_catalog_find_by_key (fixture->catalog, "s99999"));
+  g_assert_null (certo_catalog_find_by_key (fixture->catalog, "x1"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -713,6 +1130,13 @@ main (int    argc,
   ADD ("remove-source", test_remove_source);
   ADD ("stale-builtin-removed", test_stale_builtin_removed);
   ADD ("embedded-catalog", test_embedded);
+  ADD ("identity/same-feed-id-one-source", test_same_feed_id_one_source);
+  ADD ("identity/replaces-builtin", test_replaces_builtin);
+  ADD ("identity/real-articles-one-source", test_real_articles_one_source);
+  ADD ("shrink-guard", test_shrink_guard);
+  ADD ("shrink-guard/cut-off-article", test_cut_off_article_changes_nothing);
+  ADD ("search-environments", test_search_environments);
+  ADD ("find-references", test_find_references);
 
   return g_test_run ();
 }

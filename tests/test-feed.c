@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "certo-parse.h"
+#include "certo-text.h"
 #include "certo-test-util.h"
 
 /* Helpers */
@@ -367,8 +368,14 @@ static void
 test_round_trip_built (void)
 {
   g_autoptr(CertoCatalogUpdate) built = build_update ();
-  g_autofree char *written = certo_catalog_feed_write (built);
-  g_autoptr(CertoCatalogUpdate) parsed = parse_text (written);
+  g_autofree char *written = NULL;
+  g_autoptr(CertoCatalogUpdate) parsed = NULL;
+
+  /* The tab in the title becomes a space, as any parser's would */
+  certo_catalog_update_validate (built);
+  g_assert_cmpstr (certo_localized_get (built->title, "en"), ==, "Built — \"quoted\" \\ and tab");
+  written = certo_catalog_feed_write (built);
+  parsed = parse_text (written);
 
   assert_no_warnings (parsed);
   assert_updates_equal (built, parsed);
@@ -743,6 +750,273 @@ test_count_cap (void)
   g_assert_null (update);
 }
 
+
+/* Tests: caps and unsafe text, whatever the parser
+ * (certo_catalog_update_validate()) */
+
+static gboolean
+has_warning (CertoCatalogUpdate *update,
+             const char         *text)
+{
+  for (guint i = 0; i < update->warnings->len; i++)
+    if (strstr (g_ptr_array_index (update->warnings, i), text) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static CertoUpdateDocument *
+document_by_id (CertoCatalogUpdate *update,
+                const char         *id)
+{
+  for (guint i = 0; i < update->documents->len; i++)
+    {
+      CertoUpdateDocument *document = g_ptr_array_index (update->documents, i);
+
+      if (g_str_equal (document->id, id))
+        return document;
+    }
+  return NULL;
+}
+
+/* A ten-million-character title once reached the window whole and made
+ * it take 3.8 GB; every text field now has a cap */
+static void
+test_field_caps (void)
+{
+  g_autoptr(GString) text = g_string_new ("{\"format\": \"certo-catalog\", \"version\": 1, \"id\": \"caps\",\n"
+                                          " \"families\": [{\"id\": \"f\", \"name\": \"");
+  g_autoptr(CertoCatalogUpdate) update = NULL;
+  g_autofree char *huge = g_strnfill (10 * 1000 * 1000, 'T');
+  g_autofree char *long_number = g_strnfill (300, '7');
+  g_autofree char *long_issuer = g_strnfill (250, 'I');
+  g_autofree char *long_path = g_strnfill (9000, 'p');
+  CertoUpdateDocument *document;
+  CertoUpdateFamily *family;
+  const char *title;
+
+  g_string_append (text, huge);
+  g_string_append (text, "\"}],\n \"services\": [");
+  for (guint i = 0; i < 1500; i++)
+    g_string_append_printf (text, "%s{\"id\": \"v%u\", \"name\": \"Service %u\"}", i ? "," : "", i, i);
+  g_string_append_printf (text, "],\n \"documents\": [\n"
+                          "  {\"id\": \"huge\", \"kind\": \"soa\", \"title\": {\"en\": \"%s\", \"it\": \"è%s\"},"
+                          "   \"url\": \"https://example.com/huge\"},\n", huge, huge);
+  g_string_append_printf (text, "  {\"id\": \"cert\", \"kind\": \"certificate\", \"title\": \"C\","
+                          "   \"certificate_number\": \"%s\", \"issuer\": \"%s\", \"url\": \"https://example.com/c\"},\n",
+                          long_number, long_issuer);
+  g_string_append_printf (text, "  {\"id\": \"long-url\", \"kind\": \"soa\", \"title\": \"L\","
+                          "   \"urls\": [\"https://example.com/%s\", \"https://example.com/ok\"]},\n", long_path);
+  g_string_append_printf (text, "  {\"id\": \"only-long-url\", \"kind\": \"soa\", \"title\": \"O\","
+                          "   \"url\": \"https://example.com/%s\"},\n", long_path);
+  g_string_append (text, "  {\"id\": \"many\", \"kind\": \"soa\", \"title\": \"M\", \"urls\": [");
+  for (guint i = 0; i < 150; i++)
+    g_string_append_printf (text, "%s\"https://example.com/%u\"", i ? "," : "", i);
+  g_string_append (text, "], \"services\": [");
+  for (guint i = 0; i < 1500; i++)
+    g_string_append_printf (text, "%s\"v%u\"", i ? "," : "", i);
+  g_string_append (text, "]}\n ]}\n");
+
+  update = parse_text (text->str);
+
+  /* The title: 1,000 characters in each language, ending in "…", cut
+   * at a character boundary */
+  document = document_by_id (update, "huge");
+  g_assert_nonnull (document);
+  title = certo_localized_get (document->title, "en");
+  g_assert_cmpuint (g_utf8_strlen (title, -1), ==, CERTO_UPDATE_MAX_TEXT_CHARS);
+  g_assert_true (g_str_has_suffix (title, "TTT…"));
+  title = certo_localized_get (document->title, "it");
+  g_assert_true (g_utf8_validate (title, -1, NULL));
+  g_assert_cmpuint (g_utf8_strlen (title, -1), ==, CERTO_UPDATE_MAX_TEXT_CHARS);
+  g_assert_true (has_warning (update, "Document “huge”: cut its title or name to 1000 characters"));
+  family = g_ptr_array_index (update->families, 0);
+  g_assert_cmpuint (g_utf8_strlen (certo_localized_get (family->name, ""), -1), ==, CERTO_UPDATE_MAX_TEXT_CHARS);
+  g_assert_true (has_warning (update, "Family “f”: cut its title or name to 1000 characters"));
+
+  /* Certificate numbers and issuers: 200 */
+  document = document_by_id (update, "cert");
+  g_assert_cmpuint (g_utf8_strlen (document->certificate_number, -1), ==, CERTO_UPDATE_MAX_SHORT_CHARS);
+  g_assert_cmpuint (g_utf8_strlen (document->issuer, -1), ==, CERTO_UPDATE_MAX_SHORT_CHARS);
+  g_assert_true (has_warning (update, "Document “cert”: cut its certificate number to 200 characters"));
+  g_assert_true (has_warning (update, "Document “cert”: cut its issuer to 200 characters"));
+
+  /* A link over 8,000 octets is dropped (RFC 9110 §4.1), not echoed */
+  document = document_by_id (update, "long-url");
+  g_assert_cmpuint (document->urls->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (document->urls, 0), ==, "https://example.com/ok");
+  g_assert_true (has_warning (update, "Document “long-url”: ignored a link of 9020 bytes, longer than the 8000 Certo keeps"));
+  g_assert_null (document_by_id (update, "only-long-url"));
+  g_assert_true (has_warning (update, "Skipped document “only-long-url”: it has no http or https link"));
+
+  /* Lists in one entry */
+  document = document_by_id (update, "many");
+  g_assert_cmpuint (document->urls->len, ==, CERTO_UPDATE_MAX_URLS);
+  g_assert_cmpuint (document->services->len, ==, CERTO_UPDATE_MAX_LIST);
+  g_assert_true (has_warning (update, "Document “many”: kept the first 100 of its 150 “urls”"));
+  g_assert_true (has_warning (update, "Document “many”: kept the first 1000 of its 1500 “services”"));
+
+  /* No warning holds a text of the source whole */
+  for (guint i = 0; i < update->warnings->len; i++)
+    g_assert_cmpuint (strlen (g_ptr_array_index (update->warnings, i)), <, 1000);
+}
+
+/* Counts per source: warn and stop */
+static void
+test_entry_count_caps (void)
+{
+  g_autoptr(CertoCatalogUpdate) update = certo_catalog_update_new (CERTO_UPDATE_FORMAT_CATALOG);
+
+  for (guint i = 0; i < CERTO_UPDATE_MAX_DOCUMENTS + 1; i++)
+    {
+      CertoUpdateDocument *document = certo_update_document_new ();
+
+      document->id = g_strdup_printf ("d%u", i);
+      document->kind = CERTO_DOCUMENT_KIND_RESOURCE;
+      document->title = certo_localized_new_plain ("Title");
+      g_ptr_array_add (document->urls, g_strdup ("https://example.com/"));
+      g_ptr_array_add (update->documents, document);
+    }
+  for (guint i = 0; i < CERTO_UPDATE_MAX_ENVIRONMENTS + 5; i++)
+    {
+      CertoUpdateEnvironment *environment = certo_update_environment_new ();
+
+      environment->id = g_strdup_printf ("e%u", i);
+      environment->name = certo_localized_new_plain ("Env");
+      g_ptr_array_add (update->environments, environment);
+    }
+
+  certo_catalog_update_validate (update);
+  g_assert_cmpuint (update->documents->len, ==, CERTO_UPDATE_MAX_DOCUMENTS);
+  g_assert_cmpstr (((CertoUpdateDocument *) g_ptr_array_index (update->documents, CERTO_UPDATE_MAX_DOCUMENTS - 1))->id,
+                   ==, "d99999");
+  g_assert_cmpuint (update->environments->len, ==, CERTO_UPDATE_MAX_ENVIRONMENTS);
+  g_assert_true (has_warning (update, "The catalog has 100001 documents; kept the first 100000"));
+  g_assert_true (has_warning (update, "The catalog has 10005 environments; kept the first 10000"));
+}
+
+/* Terminal escapes, bidirectional overrides and other controls never
+ * reach the store: stripped from every text, one warning per entry */
+static void
+test_unsafe_text (void)
+{
+  g_autoptr(CertoCatalogUpdate) update = parse_text (
+    "{\"format\": \"certo-catalog\", \"version\": 1, \"id\": \"unsafe\\u0007\","
+    " \"title\": \"Evil\\u001b]0;owned\\u0007 feed\", \"publisher\": \"Pub\\u0085lisher\","
+    " \"families\": [{\"id\": \"f\", \"name\": \"Fam\\u202eily\"}],"
+    " \"services\": [{\"id\": \"v\", \"name\": {\"en\": \"Serv\\u2066ice\\u2069\", \"it\": \"Servizio\\u007f\"}}],"
+    " \"environments\": [{\"id\": \"e\", \"name\": \"Env\", \"services\": [\"Mail\\u001b[2J\"]}],"
+    " \"documents\": ["
+    "  {\"id\": \"d\", \"kind\": \"certificate\", \"title\": \"Line\\none\\ttwo\\u001b[31m red\","
+    "   \"certificate_number\": \"IS\\u202e 1\", \"issuer\": \"B\\u0001SI\", \"family\": \"f\","
+    "   \"services\": [\"v\"], \"url\": \"https://example.com/d\"},"
+    "  {\"id\": \"marks\", \"kind\": \"soa\", \"title\": \"\\u05e9\\u05dc\\u05d5\\u05dd\\u200e 365\\u200f\","
+    "   \"url\": \"https://example.com/m\"},"
+    "  {\"id\": \"link\", \"kind\": \"soa\", \"title\": \"Link\","
+    "   \"urls\": [\"https://example.com/\\u202egnp.exe\", \"https://example.com/ok\"]},"
+    "  {\"id\": \"only\\u001b\", \"kind\": \"soa\", \"title\": \"\\u001b\\u0007\", \"url\": \"https://example.com/o\"}"
+    " ]}");
+  CertoUpdateDocument *document;
+  CertoUpdateService *service;
+  CertoUpdateFamily *family;
+  CertoUpdateEnvironment *environment;
+  guint n_removed = 0;
+
+  g_assert_cmpstr (update->id, ==, "unsafe");
+  g_assert_cmpstr (certo_localized_get (update->title, ""), ==, "Evil]0;owned feed");
+  g_assert_cmpstr (update->publisher, ==, "Publisher");
+  family = g_ptr_array_index (update->families, 0);
+  g_assert_cmpstr (certo_localized_get (family->name, ""), ==, "Family");
+  service = g_ptr_array_index (update->services, 0);
+  g_assert_cmpstr (certo_localized_get (service->name, "en"), ==, "Service");
+  g_assert_cmpstr (certo_localized_get (service->name, "it"), ==, "Servizio");
+  environment = g_ptr_array_index (update->environments, 0);
+  g_assert_cmpstr (g_ptr_array_index (environment->service_names, 0), ==, "Mail[2J");
+
+  document = document_by_id (update, "d");
+  /* line breaks and tabs become spaces, so words stay apart */
+  g_assert_cmpstr (certo_localized_get (document->title, ""), ==, "Line one two[31m red");
+  g_assert_cmpstr (document->certificate_number, ==, "IS 1");
+  g_assert_cmpstr (document->issuer, ==, "BSI");
+
+  /* the implicit direction marks are legitimate: kept, no warning */
+  document = document_by_id (update, "marks");
+  g_assert_cmpstr (certo_localized_get (document->title, ""), ==, "\u05e9\u05dc\u05d5\u05dd\u200e 365\u200f");
+  g_assert_false (has_warning (update, "Document “marks”"));
+
+  /* a link with an override is no link */
+  document = document_by_id (update, "link");
+  g_assert_cmpuint (document->urls->len, ==, 1);
+  g_assert_true (has_warning (update, "Document “link”: ignored its link “https://example.com/\\u{202E}gnp.exe”"));
+
+  /* nothing left of the title: skipped, named by its cleaned id */
+  g_assert_null (document_by_id (update, "only"));
+  g_assert_true (has_warning (update, "Skipped document “only”: it has no title"));
+
+  /* one warning per entry, however many fields */
+  for (guint i = 0; i < update->warnings->len; i++)
+    if (strstr (g_ptr_array_index (update->warnings, i), "Document “d”: removed control characters") != NULL)
+      n_removed++;
+  g_assert_cmpuint (n_removed, ==, 1);
+  g_assert_true (has_warning (update, "The catalog: removed control characters or bidirectional overrides from its text"));
+  g_assert_true (has_warning (update, "Family “f”: removed control characters"));
+  g_assert_true (has_warning (update, "Service “v”: removed control characters"));
+  g_assert_true (has_warning (update, "Environment “e”: removed control characters"));
+
+  /* and no warning carries what it warns about */
+  for (guint i = 0; i < update->warnings->len; i++)
+    {
+      const char *warning = g_ptr_array_index (update->warnings, i);
+
+      for (const char *p = warning; *p != '\0'; p = g_utf8_next_char (p))
+        g_assert_false (certo_text_is_unsafe_char (g_utf8_get_char (p)));
+    }
+}
+
+/* References are resolved through hash tables: adversarial input that
+ * took about a second (services × documents × references) takes
+ * milliseconds. A generous bound, so that only the quadratic algorithm
+ * fails it. */
+static void
+test_validate_linear (void)
+{
+  g_autoptr(CertoCatalogUpdate) update = certo_catalog_update_new (CERTO_UPDATE_FORMAT_CATALOG);
+  g_autoptr(GTimer) timer = NULL;
+  const guint n_services = 20000;
+  const guint n_documents = 20000;
+
+  for (guint i = 0; i < n_services; i++)
+    {
+      CertoUpdateService *service = certo_update_service_new ();
+
+      service->id = g_strdup_printf ("service-with-a-long-common-prefix-%u", i);
+      service->name = certo_localized_new_plain ("S");
+      g_ptr_array_add (update->services, service);
+    }
+  for (guint i = 0; i < n_documents; i++)
+    {
+      CertoUpdateDocument *document = certo_update_document_new ();
+
+      /* every other one is a duplicate, to be dropped */
+      document->id = g_strdup_printf ("d%u", i / 2);
+      document->kind = CERTO_DOCUMENT_KIND_SOA;
+      document->title = certo_localized_new_plain ("T");
+      g_ptr_array_add (document->urls, g_strdup ("https://example.com/"));
+      /* references near the end of the list, and unknown ones */
+      for (guint j = 0; j < 20; j++)
+        g_ptr_array_add (document->services,
+                         g_strdup_printf ("service-with-a-long-common-prefix-%u", n_services - 1 - j + (j % 2) * 100000));
+      g_ptr_array_add (update->documents, document);
+    }
+
+  timer = g_timer_new ();
+  certo_catalog_update_validate (update);
+  g_test_message ("validated in %.3f s", g_timer_elapsed (timer, NULL));
+  g_assert_cmpfloat (g_timer_elapsed (timer, NULL), <, 10.0);
+  g_assert_cmpuint (update->documents->len, ==, n_documents / 2);
+  g_assert_cmpuint (((CertoUpdateDocument *) g_ptr_array_index (update->documents, 0))->services->len, ==, 10);
+  g_assert_cmpuint (update->warnings->len, ==, CERTO_UPDATE_MAX_WARNINGS + 1);
+}
+
 /* The embedded catalog, when it is more than the placeholder, reads with
  * no warnings */
 static void
@@ -786,6 +1060,10 @@ main (int argc, char **argv)
   g_test_add_func ("/feed/read/bom", test_bom);
   g_test_add_func ("/feed/read/unpaired-surrogates", test_unpaired_surrogates);
   g_test_add_func ("/feed/read/count-cap", test_count_cap);
+  g_test_add_func ("/feed/validate/field-caps", test_field_caps);
+  g_test_add_func ("/feed/validate/entry-count-caps", test_entry_count_caps);
+  g_test_add_func ("/feed/validate/unsafe-text", test_unsafe_text);
+  g_test_add_func ("/feed/validate/linear", test_validate_linear);
   g_test_add_func ("/feed/read/embedded-catalog", test_embedded_catalog);
 
   return g_test_run ();

@@ -61,6 +61,15 @@ import_sync (CertoStore         *store,
   return certo_store_import_finish (store, result, error);
 }
 
+static CertoCatalogUpdate *
+with_feed_id (CertoCatalogUpdate *update,
+              const char         *id)
+{
+  g_free (update->id);
+  update->id = g_strdup (id);
+  return update;
+}
+
 static CertoCatalogSnapshot *
 load_sync (CertoStore *store)
 {
@@ -739,9 +748,12 @@ test_two_sources_independent (Fixture       *fixture,
   gint64 one, two;
   guint n_one = 0;
 
+  /* Two feeds with the same entries but ids of their own: two sources
+   * (the same id would be one source, see test_same_feed_id_one_source) */
   one = import_sync (fixture->store, "file:///one.json", CERTO_SOURCE_KIND_FILE, fixture_update (), &error);
   g_assert_no_error (error);
-  two = import_sync (fixture->store, "https://example.com/two.json", CERTO_SOURCE_KIND_URL, fixture_update (), &error);
+  two = import_sync (fixture->store, "https://example.com/two.json", CERTO_SOURCE_KIND_URL,
+                     with_feed_id (fixture_update (), "two"), &error);
   g_assert_no_error (error);
   g_assert_cmpint (one, !=, two);
   a = load_sync (fixture->store);
@@ -749,7 +761,8 @@ test_two_sources_independent (Fixture       *fixture,
   g_assert_cmpuint (a->services->len, ==, 6);
 
   /* Re-importing the second with fewer rows leaves the first alone */
-  import_sync (fixture->store, "https://example.com/two.json", CERTO_SOURCE_KIND_URL, changed_update (), &error);
+  import_sync (fixture->store, "https://example.com/two.json", CERTO_SOURCE_KIND_URL,
+               with_feed_id (changed_update (), "two"), &error);
   g_assert_no_error (error);
   b = load_sync (fixture->store);
   g_assert_cmpuint (b->documents->len, ==, 6);

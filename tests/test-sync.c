@@ -136,6 +136,19 @@ add_source (Fixture          *f,
   return source;
 }
 
+static void
+remove_source (Fixture *f,
+               gint64   source_id)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  certo_catalog_remove_source_async (f->catalog, find_source (f, source_id), NULL, store_result, &result);
+  certo_test_wait_async (&result);
+  g_assert_true (certo_catalog_remove_source_finish (f->catalog, result, &error));
+  g_assert_no_error (error);
+}
+
 static CertoSyncSummary *
 refresh (Fixture  *f,
          gint64    source_id,
@@ -794,6 +807,10 @@ test_redirects (Fixture       *f,
           g_assert_cmpstr (certo_source_get_location (now), ==, url);
           g_assert_null (summary->permanent_url);
         }
+
+      /* The next address serves the same feed: one source at a time
+       * may have it */
+      remove_source (f, certo_source_get_id (source));
     }
 }
 
@@ -1047,6 +1064,49 @@ test_browse_while_syncing (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (certo_catalog_get_documents (f->catalog)), ==, 0);
 }
 
+
+/* A sync passes through the same import, so the same shrink guard: a
+ * feed that suddenly lists one document of five is refused, the rows
+ * stay, the source says why; accepting it imports it */
+static void
+test_shrink_guard (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const char cut_feed[] =
+    "{\"format\": \"certo-catalog\", \"version\": 1, \"id\": \"northwind\","
+    " \"title\": {\"en\": \"Northwind\"}, \"publisher\": \"Northwind\","
+    " \"documents\": [{\"id\": \"new\", \"kind\": \"guide\", \"title\": \"New\", \"url\": \"https://example.com/new.pdf\"}]}";
+  CertoTestDocument *doc = NULL;
+  gint64 id = add_and_sync_feed (f, &doc);
+  g_autoptr(GBytes) cut = g_bytes_new_static (cut_feed, strlen (cut_feed));
+  g_autoptr(CertoSyncSummary) refused = NULL;
+  g_autoptr(CertoSyncSummary) accepted = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *last_error;
+
+  certo_test_document_set_body (doc, cut);
+  refused = refresh (f, id, &error);
+  g_assert_null (refused);
+  g_assert_error (error, CERTO_STORE_ERROR, CERTO_STORE_ERROR_WOULD_WITHDRAW);
+  g_assert_nonnull (strstr (error->message, "would withdraw 5 of the 5 documents of “Northwind”"));
+  g_clear_error (&error);
+  g_assert_cmpuint (certo_source_get_n_documents (find_source (f, id)), ==, 5);
+  g_assert_nonnull (find_document (f, "cert"));
+  last_error = certo_source_get_last_error (find_source (f, id));
+  g_assert_nonnull (last_error);
+  g_assert_nonnull (strstr (last_error, "would withdraw"));
+
+  certo_sync_refresh_full_async (f->sync, find_source (f, id), CERTO_IMPORT_ACCEPT_REMOVALS,
+                                 NULL, store_result, &result);
+  certo_test_wait_async (&result);
+  accepted = certo_sync_refresh_finish (f->sync, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (accepted->n_withdrawn, ==, 5);
+  g_assert_cmpuint (certo_source_get_n_documents (find_source (f, id)), ==, 1);
+  g_assert_null (certo_source_get_last_error (find_source (f, id)));
+}
+
 static void
 test_refresh_stale (Fixture       *f,
                     gconstpointer  data)
@@ -1054,6 +1114,12 @@ test_refresh_stale (Fixture       *f,
   g_autofree char *url = certo_test_server_url (f->server, "/flaky");
   gint64 synced = add_and_sync_feed (f, NULL);
   g_autoptr(CertoSource) never = add_source (f, url, CERTO_SOURCE_FORMAT_AUTO);
+  g_autoptr(GString) other = g_string_new (feed_a);
+
+  /* Another feed: the same one at two addresses would be one source */
+  g_string_replace (other, "\"id\": \"northwind\"", "\"id\": \"southwind\"", 1);
+  g_bytes_unref (f->flaky_body);
+  f->flaky_body = g_bytes_new (other->str, other->len);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GAsyncResult) all = NULL;
   g_autoptr(GPtrArray) summaries = NULL;
@@ -1132,6 +1198,44 @@ test_file_source (Fixture       *f,
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (certo_source_get_last_error (find_source (f, id)), "feed.json"));
   g_assert_cmpuint (certo_source_get_n_documents (find_source (f, id)), ==, 5);
+}
+
+
+/* The same content imported from another file moves the source there:
+ * its next sync reads that file */
+static void
+test_file_source_moved (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *old_path = g_build_filename (f->dir, "old.json", NULL);
+  g_autofree char *new_path = g_build_filename (f->dir, "new.json", NULL);
+  g_autoptr(CertoSource) source = NULL;
+  g_autoptr(CertoSyncSummary) first = NULL;
+  g_autoptr(CertoSyncSummary) again = NULL;
+  g_autoptr(CertoImportResult) imported = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (new_path);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  g_assert_true (g_file_set_contents (old_path, feed_a, -1, NULL));
+  g_assert_true (g_file_set_contents (new_path, feed_a, -1, NULL));
+  source = add_source (f, old_path, CERTO_SOURCE_FORMAT_AUTO);
+  id = certo_source_get_id (source);
+  first = refresh_ok (f, id);
+
+  certo_catalog_import_file_async (f->catalog, file, NULL, store_result, &result);
+  certo_test_wait_async (&result);
+  imported = certo_catalog_import_file_finish (f->catalog, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (imported->source_id, ==, id);
+  g_assert_cmpstr (certo_source_get_location (find_source (f, id)), ==, new_path);
+
+  g_assert_cmpint (g_unlink (old_path), ==, 0);
+  g_assert_true (g_file_set_contents (new_path, feed_b, -1, NULL));
+  again = refresh_ok (f, id);
+  g_assert_cmpint (again->outcome, ==, CERTO_SYNC_OUTCOME_CHANGED);
+  g_assert_cmpuint (again->n_changed, ==, 2);
 }
 
 static void
@@ -1290,7 +1394,17 @@ test_real_articles (Fixture       *f,
     }
   g_assert_true (resolved);
 
+  /* The Italian article is the same content (microsoft-iso27001): while
+   * the English one is a source, it is refused; then it replaces it */
   seed_source = add_source (f, seed_url, CERTO_SOURCE_FORMAT_ARTICLE);
+  {
+    g_autoptr(CertoSyncSummary) refused = refresh (f, certo_source_get_id (seed_source), &error);
+
+    g_assert_null (refused);
+    g_assert_error (error, CERTO_STORE_ERROR, CERTO_STORE_ERROR_EXISTS);
+    g_clear_error (&error);
+  }
+  remove_source (f, certo_source_get_id (source));
   seed_summary = refresh_ok (f, certo_source_get_id (seed_source));
   g_assert_cmpuint (seed_summary->n_documents, >, 10);
 
@@ -1457,7 +1571,9 @@ main (int    argc,
   ADD ("/sync/joined", test_joined);
   ADD ("/sync/browse-while-syncing", test_browse_while_syncing);
   ADD ("/sync/refresh-stale", test_refresh_stale);
+  ADD ("/sync/shrink-guard", test_shrink_guard);
   ADD ("/sync/file-source", test_file_source);
+  ADD ("/sync/file-source-moved", test_file_source_moved);
   ADD ("/sync/bad-locations", test_bad_locations);
   ADD ("/sync/article/http", test_article_http);
   ADD ("/sync/article/real", test_real_articles);

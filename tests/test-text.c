@@ -74,6 +74,88 @@ test_slugify (void)
     }
 }
 
+/* What may not reach the store or a terminal: C0, DEL, C1, the line
+ * separators and the bidirectional embeddings, overrides and isolates;
+ * the implicit marks stay */
+static void
+test_unsafe (void)
+{
+  static const struct { const char *in; const char *stripped; const char *escaped; } cases[] = {
+    { "Plain ASCII", "Plain ASCII", "Plain ASCII" },
+    { "Red\x1b[31m alert", "Red[31m alert", "Red\\e[31m alert" },
+    { "two\nlines\tand\rtab", "two lines and tab", "two\\nlines\\tand\\rtab" },
+    { "bell\x07 del\x7f", "bell del", "bell\\x07 del\\x7F" },
+    { "c1 \xc2\x85 next line \xc2\x9b csi", "c1  next line  csi", "c1 \\x85 next line \\x9B csi" },
+    { "cod\xe2\x80\xaegnp.exe", "codgnp.exe", "cod\\u{202E}gnp.exe" },
+    { "iso\xe2\x81\xa6late\xe2\x81\xa9", "isolate", "iso\\u{2066}late\\u{2069}" },
+    { "line\xe2\x80\xa8sep", "line sep", "line\\u{2028}sep" },
+    /* LRM, RLM: kept */
+    { "\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d\xe2\x80\x8e 365\xe2\x80\x8f", "\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d\xe2\x80\x8e 365\xe2\x80\x8f",
+      "\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d\xe2\x80\x8e 365\xe2\x80\x8f" },
+    { "Genòmica — “ok” …", "Genòmica — “ok” …", "Genòmica — “ok” …" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gboolean changed = FALSE;
+      g_autofree char *stripped = certo_text_strip_unsafe (cases[i].in, &changed);
+      g_autofree char *escaped = certo_text_escape_unsafe (cases[i].in);
+
+      g_assert_cmpstr (stripped, ==, cases[i].stripped);
+      g_assert_cmpint (changed, ==, !g_str_equal (cases[i].in, cases[i].stripped));
+      g_assert_cmpstr (escaped, ==, cases[i].escaped);
+    }
+
+  {
+    /* A file name need not be UTF-8: escaped byte by byte */
+    g_autofree char *escaped = certo_text_escape_unsafe ("caf\xe9.md");
+    g_autofree char *stripped = certo_text_strip_unsafe ("caf\xe9", NULL);
+    g_autofree char *null_escaped = certo_text_escape_unsafe (NULL);
+
+    g_assert_cmpstr (escaped, ==, "caf\\xE9.md");
+    g_assert_cmpstr (stripped, ==, "caf\xef\xbf\xbd");
+    g_assert_cmpstr (null_escaped, ==, "");
+    g_assert_null (certo_text_strip_unsafe (NULL, NULL));
+  }
+}
+
+static void
+test_truncate (void)
+{
+  gboolean cut = TRUE;
+  g_autofree char *same = certo_text_truncate ("abc", 3, &cut);
+  g_autofree char *ascii = NULL;
+  g_autofree char *wide = NULL;
+  g_autofree char *long_text = g_strnfill (10 * 1000 * 1000, 'x');
+  g_autofree char *long_cut = NULL;
+
+  g_assert_cmpstr (same, ==, "abc");
+  g_assert_false (cut);
+  ascii = certo_text_truncate ("abcdef", 4, &cut);
+  g_assert_cmpstr (ascii, ==, "abc…");
+  g_assert_true (cut);
+  /* never in the middle of a character: "è" is two bytes */
+  wide = certo_text_truncate ("èèèèè", 3, &cut);
+  g_assert_cmpstr (wide, ==, "èè…");
+  g_assert_true (g_utf8_validate (wide, -1, NULL));
+  long_cut = certo_text_truncate (long_text, 1000, &cut);
+  g_assert_cmpuint (g_utf8_strlen (long_cut, -1), ==, 1000);
+  g_assert_true (g_str_has_suffix (long_cut, "…"));
+}
+
+/* Terminal columns, not bytes: "—" and "…" are one, CJK two */
+static void
+test_display_width (void)
+{
+  g_assert_cmpuint (certo_text_display_width ("abc"), ==, 3);
+  g_assert_cmpuint (certo_text_display_width ("—"), ==, 1);
+  g_assert_cmpuint (certo_text_display_width ("a…b"), ==, 3);
+  g_assert_cmpuint (certo_text_display_width ("64\xc2\xa0MB"), ==, 5);
+  g_assert_cmpuint (certo_text_display_width ("日本"), ==, 4);
+  g_assert_cmpuint (certo_text_display_width ("e\xcc\x81"), ==, 1);   /* e + combining acute */
+  g_assert_cmpuint (certo_text_display_width (NULL), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -83,6 +165,9 @@ main (int    argc,
   g_test_add_func ("/text/fold", test_fold);
   g_test_add_func ("/text/query", test_query);
   g_test_add_func ("/text/slugify", test_slugify);
+  g_test_add_func ("/text/unsafe", test_unsafe);
+  g_test_add_func ("/text/truncate", test_truncate);
+  g_test_add_func ("/text/display-width", test_display_width);
 
   return g_test_run ();
 }

@@ -1,31 +1,96 @@
 /* certo-cli-catalog.c — import, list, show, search, convert
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every id printed here is one `show` takes back: documents by their row
+ * id ("12"), services, families and environments, whose row ids overlap
+ * those of documents, with a letter ("s7", "f3", "e2"; see cli_ref()).
+ * Text from the catalog goes through cli_s() or cli_pad() before it
+ * reaches the terminal.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 
 #include "certo-cli-private.h"
 
 static gboolean opt_json;
+static gboolean opt_accept_removals;
+static char *opt_max_size;
 
 static GOptionEntry json_entries[] = {
   { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print machine-readable JSON"), NULL },
   { NULL }
 };
 
+static GOptionEntry import_entries[] = {
+  { "accept-removals", 0, 0, G_OPTION_ARG_NONE, &opt_accept_removals,
+    N_("Import even when the file withdraws more than half of the source’s documents"), NULL },
+  { "max-size", 0, 0, G_OPTION_ARG_STRING, &opt_max_size,
+    N_("Read files up to SIZE (bytes, or with K, M or G; default 64M, the application’s default)"), N_("SIZE") },
+  { NULL }
+};
+
+static GOptionEntry convert_entries[] = {
+  { "max-size", 0, 0, G_OPTION_ARG_STRING, &opt_max_size,
+    N_("Read files up to SIZE (bytes, or with K, M or G; default 64M, the application’s default)"), N_("SIZE") },
+  { NULL }
+};
+
+/* Column widths of the lists, in terminal columns */
+#define ID_WIDTH     6
+#define KIND_WIDTH   28
+#define NUMBER_WIDTH 10
+#define ISSUER_WIDTH 6
+
+/* Helpers */
+
+/* --max-size, or the default of the "max-source-size" setting */
+static gboolean
+max_size_option (const char *command,
+                 guint      *out_size,
+                 int        *out_status)
+{
+  *out_size = (guint) CERTO_PARSE_DEFAULT_MAX_SIZE;
+  if (opt_max_size == NULL)
+    return TRUE;
+  if (cli_parse_size (opt_max_size, out_size) && *out_size >= 1024 * 1024 && *out_size <= 1024 * 1024 * 1024)
+    return TRUE;
+
+  *out_status = cli_usage_error (command, _("--max-size takes a size from 1M to 1G, such as 64M, not “%s”"),
+                                 opt_max_size);
+  return FALSE;
+}
+
+/* A file's error, with what certo-cli offers besides the application's
+ * advice */
+static int
+file_error (const GError *error,
+            const char   *command,
+            const char   *path)
+{
+  if (g_error_matches (error, CERTO_PARSE_ERROR, CERTO_PARSE_ERROR_TOO_LARGE))
+    /* Translators: the first %s is an error message, the second a command name ("import") */
+    return cli_error (_("%s (certo-cli %s --max-size SIZE reads larger files)"), error->message, command);
+  if (g_error_matches (error, CERTO_STORE_ERROR, CERTO_STORE_ERROR_WOULD_WITHDRAW))
+    /* Translators: the first %s is an error message, the second a file name */
+    return cli_error (_("%s (certo-cli import --accept-removals %s)"), error->message, path);
+  return cli_error ("%s", error->message);
+}
+
 /* Reads and parses a file the way the catalog would, without the store:
  * a bad file must fail before anything is opened or created. */
 static CertoCatalogUpdate *
 parse_file (const char  *path,
+            guint        max_size,
             GError     **error)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *name = g_file_get_parse_name (file);
+  g_autofree char *name = certo_parse_dup_display_name (file);
 
-  bytes = certo_parse_load_file (file, CERTO_PARSE_DEFAULT_MAX_SIZE, NULL, error);
+  bytes = certo_parse_load_file (file, max_size, NULL, error);
   if (bytes == NULL)
     return NULL;
 
@@ -74,13 +139,25 @@ add_strv (JsonBuilder        *builder,
   json_builder_end_array (builder);
 }
 
+/* "id" (the row id, an integer, as before) and "ref" (what `show` takes) */
+static void
+add_ids (JsonBuilder *builder,
+         GObject     *object,
+         gint64       id)
+{
+  g_autofree char *ref = cli_ref (object);
+
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, id);
+  add_string (builder, "ref", ref);
+}
+
 static void
 build_service (JsonBuilder  *builder,
                CertoService *service)
 {
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, certo_service_get_id (service));
+  add_ids (builder, G_OBJECT (service), certo_service_get_id (service));
   add_string (builder, "key", certo_service_get_key (service));
   add_string (builder, "name", certo_service_get_name (service));
   add_localized (builder, "names", certo_service_get_name_localized (service));
@@ -92,14 +169,44 @@ build_service (JsonBuilder  *builder,
 }
 
 static void
+build_family (JsonBuilder *builder,
+              CertoFamily *family)
+{
+  json_builder_begin_object (builder);
+  add_ids (builder, G_OBJECT (family), certo_family_get_id (family));
+  add_string (builder, "key", certo_family_get_key (family));
+  add_string (builder, "name", certo_family_get_name (family));
+  add_localized (builder, "names", certo_family_get_name_localized (family));
+  add_string (builder, "publisher", certo_family_get_publisher (family));
+  json_builder_set_member_name (builder, "documents");
+  json_builder_add_int_value (builder, certo_family_get_n_documents (family));
+  json_builder_end_object (builder);
+}
+
+/* @names: (nullable): only these of its services (a search's matches) */
+static void
+build_environment (JsonBuilder        *builder,
+                   CertoEnvironment   *environment,
+                   const char * const *names)
+{
+  json_builder_begin_object (builder);
+  add_ids (builder, G_OBJECT (environment), certo_environment_get_id (environment));
+  add_string (builder, "key", certo_environment_get_key (environment));
+  add_string (builder, "name", certo_environment_get_name (environment));
+  add_localized (builder, "names", certo_environment_get_name_localized (environment));
+  add_string (builder, "family", certo_environment_get_family_name (environment));
+  add_strv (builder, "services", names != NULL ? names : certo_environment_get_service_names (environment));
+  json_builder_end_object (builder);
+}
+
+static void
 build_document (JsonBuilder   *builder,
-                CertoCatalog  *catalog,
+                CliContext    *ctx,
                 CertoDocument *document,
                 gboolean       full)
 {
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, certo_document_get_id (document));
+  add_ids (builder, G_OBJECT (document), certo_document_get_id (document));
   add_string (builder, "key", certo_document_get_key (document));
   add_string (builder, "kind", certo_document_kind_to_string (certo_document_get_kind (document)));
   add_string (builder, "title", certo_document_get_title (document));
@@ -114,9 +221,9 @@ build_document (JsonBuilder   *builder,
 
   if (full)
     {
-      g_autoptr(GListModel) services = certo_catalog_list_services_for_document (catalog, document);
+      g_autoptr(GListModel) services = certo_catalog_list_services_for_document (ctx->catalog, document);
       g_autofree char *verify = certo_document_dup_verify_url (document);
-      CertoSource *source = certo_catalog_find_source (catalog, certo_document_get_source_id (document));
+      CertoSource *source = certo_catalog_find_source (ctx->catalog, certo_document_get_source_id (document));
 
       add_strv (builder, "urls", certo_document_get_urls (document));
       add_string (builder, "language", certo_document_get_language (document));
@@ -133,6 +240,7 @@ build_document (JsonBuilder   *builder,
       if (source != NULL)
         {
           add_string (builder, "source", certo_source_get_name (source));
+          add_string (builder, "source_location", certo_source_get_location (source));
           add_string (builder, "content_date", certo_source_get_content_date (source));
         }
     }
@@ -140,11 +248,133 @@ build_document (JsonBuilder   *builder,
   json_builder_end_object (builder);
 }
 
+static void
+build_documents (JsonBuilder *builder,
+                 CliContext  *ctx,
+                 GListModel  *documents,
+                 gboolean     certificates)
+{
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+    {
+      g_autoptr(CertoDocument) document = g_list_model_get_item (documents, i);
+
+      if (!certificates || certo_document_get_kind (document) == CERTO_DOCUMENT_KIND_CERTIFICATE)
+        build_document (builder, ctx, document, FALSE);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+build_services (JsonBuilder *builder,
+                GListModel  *services)
+{
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (services); i++)
+    {
+      g_autoptr(CertoService) service = g_list_model_get_item (services, i);
+      build_service (builder, service);
+    }
+  json_builder_end_array (builder);
+}
+
+/* The first column of a list: the reference, padded */
+static void
+print_ref (GObject *object)
+{
+  g_autofree char *ref = cli_ref (object);
+  g_autofree char *padded = cli_pad (ref, ID_WIDTH);
+
+  g_print ("%s  ", padded);
+}
+
+static void
+print_documents (GListModel *documents,
+                 gboolean    certificates)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+    {
+      g_autoptr(CertoDocument) document = g_list_model_get_item (documents, i);
+      const char *number = certo_document_get_certificate_number (document);
+      const char *issuer = certo_document_get_issuer (document);
+
+      if (certificates && certo_document_get_kind (document) != CERTO_DOCUMENT_KIND_CERTIFICATE)
+        continue;
+
+      print_ref (G_OBJECT (document));
+      if (certificates)
+        {
+          g_autofree char *number_column = cli_pad (number ? number : "—", NUMBER_WIDTH);
+          g_autofree char *issuer_column = cli_pad (issuer ? issuer : "—", ISSUER_WIDTH);
+
+          g_print ("%s  %s  %s\n", number_column, issuer_column, cli_s (certo_document_get_title (document)));
+        }
+      else
+        {
+          g_autofree char *kind_column = cli_pad (certo_document_get_kind_label (document), KIND_WIDTH);
+
+          g_print ("%s  %s%s%s\n", kind_column, cli_s (certo_document_get_title (document)),
+                   number ? "  · " : "", cli_s (number));
+        }
+    }
+}
+
+static void
+print_services (GListModel *services)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (services); i++)
+    {
+      g_autoptr(CertoService) service = g_list_model_get_item (services, i);
+
+      print_ref (G_OBJECT (service));
+      g_print ("%s\n", cli_s (certo_service_get_name (service)));
+    }
+}
+
+/* "Office 365 — GCC High" */
+static char *
+environment_title (CertoEnvironment *environment)
+{
+  const char *family = certo_environment_get_family_name (environment);
+
+  if (family == NULL)
+    return g_strdup (certo_environment_get_name (environment));
+  /* Translators: a product family and one of its environments ("Office 365 — GCC High") */
+  return g_strdup_printf (_("%s — %s"), family, certo_environment_get_name (environment));
+}
+
+static void
+print_environment_line (CertoEnvironment *environment)
+{
+  g_autofree char *title = environment_title (environment);
+  guint n = g_strv_length ((char **) certo_environment_get_service_names (environment));
+
+  print_ref (G_OBJECT (environment));
+  g_print ("%s  (", cli_s (title));
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u in-scope service", "%u in-scope services", n), n);
+  g_print (")\n");
+}
+
+static void
+print_field (const char *label,
+             const char *value)
+{
+  g_autofree char *padded = NULL;
+
+  if (value == NULL || *value == '\0')
+    return;
+
+  padded = cli_pad (label, 22);
+  g_print ("%s %s\n", padded, cli_s (value));
+}
+
 /**
  * cli_command_import:
  *
- * `certo-cli import PATH`: imports an article or catalog file. Bad entries
- * are reported as warnings and skipped; a bad file changes nothing.
+ * `certo-cli import PATH [--accept-removals] [--max-size SIZE]`: imports
+ * an article or catalog file. Bad entries are reported as warnings and
+ * skipped; a bad file changes nothing, and so does one that would
+ * withdraw most of a source's documents unless --accept-removals.
  */
 int
 cli_command_import (CliContext  *ctx,
@@ -156,26 +386,35 @@ cli_command_import (CliContext  *ctx,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(CertoImportResult) imported = NULL;
   g_autoptr(GFile) file = NULL;
+  GListModel *sources;
+  guint max_size = 0;
   int status;
 
-  if (!cli_parse_options ("import", _("PATH"), NULL, &argc, &argv, &status))
+  opt_accept_removals = FALSE;
+  g_clear_pointer (&opt_max_size, g_free);
+  if (!cli_parse_options ("import", _("PATH"), import_entries, &argc, &argv, &status))
     return status;
   if (argc != 2)
     return cli_usage_error ("import", _("import takes one file"));
+  if (!max_size_option ("import", &max_size, &status))
+    return status;
 
-  update = parse_file (argv[1], &error);
+  update = parse_file (argv[1], max_size, &error);
   if (update == NULL)
-    return cli_error ("%s", error->message);
+    return file_error (error, "import", argv[1]);
 
   if (!cli_load_catalog (ctx, &error))
     return cli_error ("%s", error->message);
 
+  certo_catalog_set_max_source_size (ctx->catalog, max_size);
   file = g_file_new_for_commandline_arg (argv[1]);
-  certo_catalog_import_file_async (ctx->catalog, file, NULL, cli_store_result, &result);
+  certo_catalog_import_file_full_async (ctx->catalog, file,
+                                        opt_accept_removals ? CERTO_IMPORT_ACCEPT_REMOVALS : CERTO_IMPORT_FLAGS_NONE,
+                                        NULL, cli_store_result, &result);
   cli_wait (&result);
   imported = certo_catalog_import_file_finish (ctx->catalog, result, &error);
   if (imported == NULL)
-    return cli_error ("%s", error->message);
+    return file_error (error, "import", argv[1]);
 
   for (guint i = 0; i < imported->warnings->len; i++)
     cli_warning ("%s", (const char *) g_ptr_array_index (imported->warnings, i));
@@ -202,106 +441,102 @@ cli_command_import (CliContext  *ctx,
     }
   g_print ("\n");
 
+  /* Where it went, when that is not a new source of its own */
+  sources = certo_catalog_get_sources (ctx->catalog);
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(CertoSource) source = g_list_model_get_item (sources, i);
+
+      if (certo_source_get_replaced_by (source) == imported->source_id)
+        g_print (_("It replaces the built-in “%s”; removing source %" G_GINT64_FORMAT " brings that back.\n"),
+                 cli_s (certo_source_get_name (source)), imported->source_id);
+    }
+
   return CLI_EXIT_OK;
 }
 
-static void
-print_documents (GListModel *documents,
-                 gboolean    certificates)
+static int
+list_families (CliContext  *ctx,
+               JsonBuilder *builder)
 {
-  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+  GListModel *families = certo_catalog_get_families (ctx->catalog);
+
+  if (opt_json)
+    json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (families); i++)
     {
-      g_autoptr(CertoDocument) document = g_list_model_get_item (documents, i);
-      const char *number = certo_document_get_certificate_number (document);
-      const char *issuer = certo_document_get_issuer (document);
+      g_autoptr(CertoFamily) family = g_list_model_get_item (families, i);
 
-      if (certificates && certo_document_get_kind (document) != CERTO_DOCUMENT_KIND_CERTIFICATE)
-        continue;
+      if (opt_json)
+        {
+          build_family (builder, family);
+          continue;
+        }
 
-      if (certificates)
-        g_print ("%-6" G_GINT64_FORMAT "  %-10s  %-6s  %s\n",
-                 certo_document_get_id (document),
-                 number ? number : "—",
-                 issuer ? issuer : "—",
-                 certo_document_get_title (document));
+      print_ref (G_OBJECT (family));
+      g_print ("%s  (", cli_s (certo_family_get_name (family)));
+      g_print (g_dngettext (GETTEXT_PACKAGE, "%u document", "%u documents",
+                            certo_family_get_n_documents (family)),
+               certo_family_get_n_documents (family));
+      g_print (")\n");
+    }
+  if (opt_json)
+    json_builder_end_array (builder);
+
+  return CLI_EXIT_OK;
+}
+
+static int
+list_environments (CliContext  *ctx,
+                   JsonBuilder *builder)
+{
+  GListModel *environments = certo_catalog_get_environments (ctx->catalog);
+
+  if (opt_json)
+    json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (environments); i++)
+    {
+      g_autoptr(CertoEnvironment) environment = g_list_model_get_item (environments, i);
+
+      if (opt_json)
+        build_environment (builder, environment, NULL);
       else
-        g_print ("%-6" G_GINT64_FORMAT "  %-28s  %s%s%s\n",
-                 certo_document_get_id (document),
-                 certo_document_get_kind_label (document),
-                 certo_document_get_title (document),
-                 number ? "  · " : "",
-                 number ? number : "");
+        print_environment_line (environment);
     }
-}
+  if (opt_json)
+    json_builder_end_array (builder);
 
-static void
-print_services (GListModel *services)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (services); i++)
-    {
-      g_autoptr(CertoService) service = g_list_model_get_item (services, i);
-
-      g_print ("%-6" G_GINT64_FORMAT "  %s\n",
-               certo_service_get_id (service),
-               certo_service_get_name (service));
-    }
-}
-
-static void
-build_documents (JsonBuilder  *builder,
-                 CertoCatalog *catalog,
-                 GListModel   *documents,
-                 gboolean      certificates)
-{
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
-    {
-      g_autoptr(CertoDocument) document = g_list_model_get_item (documents, i);
-
-      if (!certificates || certo_document_get_kind (document) == CERTO_DOCUMENT_KIND_CERTIFICATE)
-        build_document (builder, catalog, document, FALSE);
-    }
-  json_builder_end_array (builder);
-}
-
-static void
-build_services (JsonBuilder *builder,
-                GListModel  *services)
-{
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < g_list_model_get_n_items (services); i++)
-    {
-      g_autoptr(CertoService) service = g_list_model_get_item (services, i);
-      build_service (builder, service);
-    }
-  json_builder_end_array (builder);
+  return CLI_EXIT_OK;
 }
 
 /**
  * cli_command_list:
  *
- * `certo-cli list services|families|documents|certificates [--json]`
+ * `certo-cli list services|families|documents|certificates|environments [--json]`
  */
 int
 cli_command_list (CliContext  *ctx,
                   int          argc,
                   char       **argv)
 {
+  static const char * const kinds[] = { "services", "families", "documents", "certificates", "environments" };
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
+  gboolean known = FALSE;
   const char *what;
   int status;
 
   opt_json = FALSE;
-  if (!cli_parse_options ("list", "services|families|documents|certificates", json_entries, &argc, &argv, &status))
+  if (!cli_parse_options ("list", "services|families|documents|certificates|environments", json_entries, &argc, &argv, &status))
     return status;
   if (argc != 2)
-    return cli_usage_error ("list", _("list takes one of: services, families, documents, certificates"));
+    return cli_usage_error ("list", _("list takes one of: services, families, documents, certificates, environments"));
 
   what = argv[1];
-  if (!g_str_equal (what, "services") && !g_str_equal (what, "families") &&
-      !g_str_equal (what, "documents") && !g_str_equal (what, "certificates"))
-    return cli_usage_error ("list", _("Cannot list “%s”: choose services, families, documents or certificates"), what);
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    known |= g_str_equal (what, kinds[i]);
+  if (!known)
+    return cli_usage_error ("list", _("Cannot list “%s”: choose services, families, documents, certificates or environments"), what);
 
   if (!cli_load_catalog (ctx, &error))
     return cli_error ("%s", error->message);
@@ -317,36 +552,11 @@ cli_command_list (CliContext  *ctx,
     }
   else if (g_str_equal (what, "families"))
     {
-      GListModel *families = certo_catalog_get_families (ctx->catalog);
-
-      if (opt_json)
-        json_builder_begin_array (builder);
-      for (guint i = 0; i < g_list_model_get_n_items (families); i++)
-        {
-          g_autoptr(CertoFamily) family = g_list_model_get_item (families, i);
-
-          if (!opt_json)
-            {
-              g_print ("%-6" G_GINT64_FORMAT "  %s  (", certo_family_get_id (family), certo_family_get_name (family));
-              g_print (g_dngettext (GETTEXT_PACKAGE, "%u document", "%u documents",
-                                    certo_family_get_n_documents (family)),
-                       certo_family_get_n_documents (family));
-              g_print (")\n");
-              continue;
-            }
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "id");
-          json_builder_add_int_value (builder, certo_family_get_id (family));
-          add_string (builder, "key", certo_family_get_key (family));
-          add_string (builder, "name", certo_family_get_name (family));
-          add_localized (builder, "names", certo_family_get_name_localized (family));
-          add_string (builder, "publisher", certo_family_get_publisher (family));
-          json_builder_set_member_name (builder, "documents");
-          json_builder_add_int_value (builder, certo_family_get_n_documents (family));
-          json_builder_end_object (builder);
-        }
-      if (opt_json)
-        json_builder_end_array (builder);
+      list_families (ctx, builder);
+    }
+  else if (g_str_equal (what, "environments"))
+    {
+      list_environments (ctx, builder);
     }
   else
     {
@@ -356,7 +566,7 @@ cli_command_list (CliContext  *ctx,
       if (!opt_json)
         print_documents (documents, certificates);
       else
-        build_documents (builder, ctx->catalog, documents, certificates);
+        build_documents (builder, ctx, documents, certificates);
     }
 
   if (opt_json)
@@ -366,13 +576,18 @@ cli_command_list (CliContext  *ctx,
 }
 
 static void
-print_field (const char *label,
-             const char *value)
+print_source (CliContext *ctx,
+              gint64      source_id)
 {
-  if (value == NULL || *value == '\0')
+  CertoSource *source = certo_catalog_find_source (ctx->catalog, source_id);
+  g_autofree char *label = NULL;
+
+  if (source == NULL)
     return;
 
-  g_print ("%-22s %s\n", label, value);
+  label = cli_source_label (ctx, source);
+  print_field (_("Source:"), label);
+  print_field (_("Content as of:"), certo_source_get_content_date (source));
 }
 
 static void
@@ -383,10 +598,9 @@ show_document (CliContext    *ctx,
   const char * const *names = certo_document_get_service_names (document);
   const char * const *urls = certo_document_get_urls (document);
   g_autofree char *verify = certo_document_dup_verify_url (document);
-  CertoSource *source = certo_catalog_find_source (ctx->catalog, certo_document_get_source_id (document));
-  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, certo_document_get_id (document));
+  g_autofree char *id = cli_ref (G_OBJECT (document));
 
-  g_print ("%s\n\n", certo_document_get_title (document));
+  g_print ("%s\n\n", cli_s (certo_document_get_title (document)));
   print_field (_("Id:"), id);
   print_field (_("Kind:"), certo_document_get_kind_label (document));
   print_field (_("Family:"), certo_document_get_family_name (document));
@@ -399,11 +613,7 @@ show_document (CliContext    *ctx,
   for (guint i = 0; urls != NULL && urls[i] != NULL; i++)
     print_field (i == 0 ? _("Link:") : "", urls[i]);
   print_field (_("Verify with issuer:"), verify);
-  if (source != NULL)
-    {
-      print_field (_("Source:"), certo_source_get_name (source));
-      print_field (_("Content as of:"), certo_source_get_content_date (source));
-    }
+  print_source (ctx, certo_document_get_source_id (document));
 
   if (g_list_model_get_n_items (services) > 0 || (names != NULL && names[0] != NULL))
     {
@@ -411,10 +621,12 @@ show_document (CliContext    *ctx,
       for (guint i = 0; i < g_list_model_get_n_items (services); i++)
         {
           g_autoptr(CertoService) service = g_list_model_get_item (services, i);
-          g_print ("  %s\n", certo_service_get_name (service));
+          g_autofree char *ref = cli_ref (G_OBJECT (service));
+
+          g_print ("  %s  (%s)\n", cli_s (certo_service_get_name (service)), ref);
         }
       for (guint i = 0; names != NULL && names[i] != NULL; i++)
-        g_print ("  %s\n", names[i]);
+        g_print ("  %s\n", cli_s (names[i]));
     }
 }
 
@@ -423,20 +635,131 @@ show_service (CliContext   *ctx,
               CertoService *service)
 {
   g_autoptr(GListModel) documents = certo_catalog_list_documents_for_service (ctx->catalog, service);
-  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, certo_service_get_id (service));
+  g_autofree char *id = cli_ref (G_OBJECT (service));
 
-  g_print ("%s\n\n", certo_service_get_name (service));
+  g_print ("%s\n\n", cli_s (certo_service_get_name (service)));
   print_field (_("Id:"), id);
   print_field (_("Families:"), certo_service_get_families_label (service));
   print_field (_("Link:"), certo_service_get_url (service));
+  print_source (ctx, certo_service_get_source_id (service));
   g_print ("\n%s\n", _("Covered by:"));
   print_documents (documents, FALSE);
+}
+
+/* The services of a family: declared, or covered by one of its documents */
+static GListModel *
+services_of_family (CliContext  *ctx,
+                    CertoFamily *family)
+{
+  GListModel *services = certo_catalog_get_services (ctx->catalog);
+  GListStore *out = g_list_store_new (CERTO_TYPE_SERVICE);
+
+  for (guint i = 0; i < g_list_model_get_n_items (services); i++)
+    {
+      g_autoptr(CertoService) service = g_list_model_get_item (services, i);
+      guint n = 0;
+      const gint64 *ids = certo_service_get_family_ids (service, &n);
+
+      for (guint j = 0; j < n; j++)
+        if (ids[j] == certo_family_get_id (family))
+          {
+            g_list_store_append (out, service);
+            break;
+          }
+    }
+
+  return G_LIST_MODEL (out);
+}
+
+static GListModel *
+documents_of_family (CliContext  *ctx,
+                     CertoFamily *family)
+{
+  GListModel *documents = certo_catalog_get_documents (ctx->catalog);
+  GListStore *out = g_list_store_new (CERTO_TYPE_DOCUMENT);
+
+  for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+    {
+      g_autoptr(CertoDocument) document = g_list_model_get_item (documents, i);
+
+      if (certo_document_get_family_id (document) == certo_family_get_id (family))
+        g_list_store_append (out, document);
+    }
+
+  return G_LIST_MODEL (out);
+}
+
+static void
+show_family (CliContext  *ctx,
+             CertoFamily *family,
+             JsonBuilder *builder)
+{
+  g_autoptr(GListModel) documents = documents_of_family (ctx, family);
+  g_autoptr(GListModel) services = services_of_family (ctx, family);
+  g_autofree char *id = NULL;
+
+  if (builder != NULL)
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "family");
+      build_family (builder, family);
+      json_builder_set_member_name (builder, "documents");
+      build_documents (builder, ctx, documents, FALSE);
+      json_builder_set_member_name (builder, "services");
+      build_services (builder, services);
+      json_builder_end_object (builder);
+      return;
+    }
+
+  id = cli_ref (G_OBJECT (family));
+  g_print ("%s\n\n", cli_s (certo_family_get_name (family)));
+  print_field (_("Id:"), id);
+  print_field (_("Publisher:"), certo_family_get_publisher (family));
+  print_source (ctx, certo_family_get_source_id (family));
+  if (g_list_model_get_n_items (documents) > 0)
+    {
+      g_print ("\n%s\n", _("Documents:"));
+      print_documents (documents, FALSE);
+    }
+  if (g_list_model_get_n_items (services) > 0)
+    {
+      g_print ("\n%s\n", _("In-scope services:"));
+      print_services (services);
+    }
+}
+
+static void
+show_environment (CliContext       *ctx,
+                  CertoEnvironment *environment,
+                  JsonBuilder      *builder)
+{
+  const char * const *names = certo_environment_get_service_names (environment);
+  g_autofree char *id = NULL;
+
+  if (builder != NULL)
+    {
+      build_environment (builder, environment, NULL);
+      return;
+    }
+
+  id = cli_ref (G_OBJECT (environment));
+  g_print ("%s\n\n", cli_s (certo_environment_get_name (environment)));
+  print_field (_("Id:"), id);
+  print_field (_("Family:"), certo_environment_get_family_name (environment));
+  print_source (ctx, certo_environment_get_source_id (environment));
+  if (names[0] != NULL)
+    {
+      g_print ("\n%s\n", _("In-scope services:"));
+      for (guint i = 0; names[i] != NULL; i++)
+        g_print ("  %s\n", cli_s (names[i]));
+    }
 }
 
 /**
  * cli_command_show:
  *
- * `certo-cli show ID [--json]`: ID is a row id or a key.
+ * `certo-cli show ID [--json]`: ID is what list and search print (a
+ * document's number, "s7", "f3", "e2", also "d12") or a key.
  */
 int
 cli_command_show (CliContext  *ctx,
@@ -464,7 +787,7 @@ cli_command_show (CliContext  *ctx,
   if (CERTO_IS_DOCUMENT (found))
     {
       if (opt_json)
-        build_document (builder, ctx->catalog, CERTO_DOCUMENT (found), TRUE);
+        build_document (builder, ctx, CERTO_DOCUMENT (found), TRUE);
       else
         show_document (ctx, CERTO_DOCUMENT (found));
     }
@@ -478,7 +801,7 @@ cli_command_show (CliContext  *ctx,
           json_builder_set_member_name (builder, "service");
           build_service (builder, CERTO_SERVICE (found));
           json_builder_set_member_name (builder, "documents");
-          build_documents (builder, ctx->catalog, documents, FALSE);
+          build_documents (builder, ctx, documents, FALSE);
           json_builder_end_object (builder);
         }
       else
@@ -486,9 +809,17 @@ cli_command_show (CliContext  *ctx,
           show_service (ctx, CERTO_SERVICE (found));
         }
     }
+  else if (CERTO_IS_FAMILY (found))
+    {
+      show_family (ctx, CERTO_FAMILY (found), opt_json ? builder : NULL);
+    }
+  else if (CERTO_IS_ENVIRONMENT (found))
+    {
+      show_environment (ctx, CERTO_ENVIRONMENT (found), opt_json ? builder : NULL);
+    }
   else
     {
-      return cli_error (_("“%s” is not a document or a service"), argv[1]);
+      return cli_error (_("“%s” is a source; “certo-cli source list” shows the sources"), argv[1]);
     }
 
   if (opt_json)
@@ -497,11 +828,120 @@ cli_command_show (CliContext  *ctx,
   return CLI_EXIT_OK;
 }
 
+/* The in-scope service names of an environment that match @query */
+static GStrv
+matching_service_names (CertoEnvironment       *environment,
+                        const CertoSearchQuery *query)
+{
+  const char * const *names = certo_environment_get_service_names (environment);
+  g_autoptr(GStrvBuilder) matching = g_strv_builder_new ();
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autofree char *folded = certo_text_fold (names[i]);
+
+      if (certo_search_query_matches (query, folded))
+        g_strv_builder_add (matching, names[i]);
+    }
+
+  return g_strv_builder_end (matching);
+}
+
+static int
+compare_environment_ids (gconstpointer a,
+                         gconstpointer b)
+{
+  gint64 ia = certo_environment_get_id (*(CertoEnvironment **) a);
+  gint64 ib = certo_environment_get_id (*(CertoEnvironment **) b);
+
+  return (ia > ib) - (ia < ib);
+}
+
+/* "Exchange Online — in-scope in Office 365 Commercial, GCC, GCC High,
+ * DoD": one line per service name, the environments in the source's
+ * order (their ids), grouped by family */
+static void
+print_environment_matches (GListModel             *environments,
+                           const CertoSearchQuery *query)
+{
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  g_autoptr(GHashTable) lines = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                       (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) whole = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (environments); i++)
+    {
+      g_autoptr(CertoEnvironment) environment = g_list_model_get_item (environments, i);
+      g_auto(GStrv) names = matching_service_names (environment, query);
+      const char * const *all = certo_environment_get_service_names (environment);
+
+      if (names[0] == NULL)
+        {
+          /* Found by its own name */
+          g_ptr_array_add (whole, g_steal_pointer (&environment));
+          continue;
+        }
+
+      for (guint j = 0; names[j] != NULL; j++)
+        {
+          /* The name as the environment holds it: it outlives this loop */
+          const char *name = NULL;
+          GPtrArray *where;
+
+          for (guint k = 0; all[k] != NULL && name == NULL; k++)
+            if (g_str_equal (all[k], names[j]))
+              name = all[k];
+
+          where = g_hash_table_lookup (lines, name);
+          if (where == NULL)
+            {
+              where = g_ptr_array_new ();
+              g_hash_table_insert (lines, (gpointer) name, where);
+              g_ptr_array_add (order, (gpointer) name);
+            }
+          g_ptr_array_add (where, environment);
+        }
+    }
+
+  for (guint i = 0; i < order->len; i++)
+    {
+      const char *name = g_ptr_array_index (order, i);
+      GPtrArray *where = g_hash_table_lookup (lines, name);
+      g_autoptr(GString) places = g_string_new (NULL);
+      const char *last_family = NULL;
+
+      g_ptr_array_sort (where, compare_environment_ids);
+      for (guint j = 0; j < where->len; j++)
+        {
+          CertoEnvironment *environment = g_ptr_array_index (where, j);
+          const char *family = certo_environment_get_family_name (environment);
+
+          if (j > 0)
+            g_string_append (places, g_strcmp0 (family, last_family) == 0 ? ", " : "; ");
+          if (j == 0 || g_strcmp0 (family, last_family) != 0)
+            {
+              if (family != NULL)
+                g_string_append_printf (places, "%s ", family);
+            }
+          g_string_append (places, certo_environment_get_name (environment));
+          last_family = family;
+        }
+
+      /* Translators: "Exchange Online — in-scope in Office 365 Commercial, GCC, GCC High, DoD" */
+      g_print (_("%s — in-scope in %s\n"), cli_s (name), cli_s (places->str));
+    }
+
+  for (guint i = 0; i < whole->len; i++)
+    print_environment_line (g_ptr_array_index (whole, i));
+}
+
 /**
  * cli_command_search:
  *
- * `certo-cli search TEXT [--json]`: services and documents whose names,
- * titles (any language) or certificate numbers contain every word.
+ * `certo-cli search TEXT [--json]`: services, environments and documents
+ * whose names, titles (any language), certificate numbers or in-scope
+ * services contain every word. A search with no letter or digit (only
+ * punctuation or spaces) would find everything: it is a usage error.
  */
 int
 cli_command_search (CliContext  *ctx,
@@ -511,7 +951,10 @@ cli_command_search (CliContext  *ctx,
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) services = NULL;
   g_autoptr(GListModel) documents = NULL;
+  g_autoptr(GListModel) environments = NULL;
+  g_autoptr(CertoSearchQuery) query = NULL;
   g_autofree char *text = NULL;
+  guint n_found;
   int status;
 
   opt_json = FALSE;
@@ -521,11 +964,15 @@ cli_command_search (CliContext  *ctx,
     return cli_usage_error ("search", _("search needs some text"));
 
   text = g_strjoinv (" ", argv + 1);
+  query = certo_search_query_new (text);
+  if (certo_search_query_is_empty (query))
+    return cli_usage_error ("search", _("search needs letters or digits; “%s” has none"), text);
 
   if (!cli_load_catalog (ctx, &error))
     return cli_error ("%s", error->message);
 
   services = certo_catalog_search_services (ctx->catalog, text);
+  environments = certo_catalog_search_environments (ctx->catalog, text);
   documents = certo_catalog_search_documents (ctx->catalog, text);
 
   if (opt_json)
@@ -535,16 +982,28 @@ cli_command_search (CliContext  *ctx,
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "services");
       build_services (builder, services);
+      json_builder_set_member_name (builder, "environments");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < g_list_model_get_n_items (environments); i++)
+        {
+          g_autoptr(CertoEnvironment) environment = g_list_model_get_item (environments, i);
+          g_auto(GStrv) names = matching_service_names (environment, query);
+
+          build_environment (builder, environment, names[0] != NULL ? (const char * const *) names : NULL);
+        }
+      json_builder_end_array (builder);
       json_builder_set_member_name (builder, "documents");
-      build_documents (builder, ctx->catalog, documents, FALSE);
+      build_documents (builder, ctx, documents, FALSE);
       json_builder_end_object (builder);
       cli_print_json (builder);
       return CLI_EXIT_OK;
     }
 
-  if (g_list_model_get_n_items (services) == 0 && g_list_model_get_n_items (documents) == 0)
+  n_found = g_list_model_get_n_items (services) + g_list_model_get_n_items (environments) +
+            g_list_model_get_n_items (documents);
+  if (n_found == 0)
     {
-      g_print (_("Nothing matches “%s”.\n"), text);
+      g_print (_("Nothing matches “%s”.\n"), cli_s (text));
       return CLI_EXIT_OK;
     }
 
@@ -553,9 +1012,16 @@ cli_command_search (CliContext  *ctx,
       g_print ("%s\n", _("In-scope services:"));
       print_services (services);
     }
-  if (g_list_model_get_n_items (documents) > 0)
+  if (g_list_model_get_n_items (environments) > 0)
     {
       if (g_list_model_get_n_items (services) > 0)
+        g_print ("\n");
+      g_print ("%s\n", _("Environments:"));
+      print_environment_matches (environments, query);
+    }
+  if (g_list_model_get_n_items (documents) > 0)
+    {
+      if (g_list_model_get_n_items (services) + g_list_model_get_n_items (environments) > 0)
         g_print ("\n");
       g_print ("%s\n", _("Documents:"));
       print_documents (documents, FALSE);
@@ -567,8 +1033,9 @@ cli_command_search (CliContext  *ctx,
 /**
  * cli_command_convert:
  *
- * `certo-cli convert PATH`: prints the file as a native catalog feed, so a
- * publisher can turn an offering article into a feed. Warnings on stderr.
+ * `certo-cli convert PATH [--max-size SIZE]`: prints the file as a native
+ * catalog feed, so a publisher can turn an offering article into a feed.
+ * Warnings on stderr.
  */
 int
 cli_command_convert (CliContext  *ctx,
@@ -578,22 +1045,28 @@ cli_command_convert (CliContext  *ctx,
   g_autoptr(GError) error = NULL;
   g_autoptr(CertoCatalogUpdate) update = NULL;
   g_autofree char *json = NULL;
+  guint max_size = 0;
   int status;
 
-  if (!cli_parse_options ("convert", _("PATH"), NULL, &argc, &argv, &status))
+  g_clear_pointer (&opt_max_size, g_free);
+  if (!cli_parse_options ("convert", _("PATH"), convert_entries, &argc, &argv, &status))
     return status;
   if (argc != 2)
     return cli_usage_error ("convert", _("convert takes one file"));
+  if (!max_size_option ("convert", &max_size, &status))
+    return status;
 
-  update = parse_file (argv[1], &error);
+  update = parse_file (argv[1], max_size, &error);
   if (update == NULL)
-    return cli_error ("%s", error->message);
+    return file_error (error, "convert", argv[1]);
 
   for (guint i = 0; i < update->warnings->len; i++)
     cli_warning ("%s", (const char *) g_ptr_array_index (update->warnings, i));
 
   json = certo_catalog_feed_write (update);
-  g_print ("%s", json);
+  /* JSON, not through the print handler (see cli_print_json()) */
+  fputs (json, stdout);
+  fflush (stdout);
 
   return CLI_EXIT_OK;
 }

@@ -181,10 +181,11 @@ print_requirement (CertoFramework   *framework,
   g_auto(GStrv) mapped = dup_mapped (framework, requirement);
   GString *line = g_string_new (NULL);
 
+  g_autofree char *label = cli_pad (certo_requirement_get_label (requirement), 10);
+
   indent += 2 * requirement_depth (framework, requirement);
-  g_string_append_printf (line, "%*s%-10s  %s", (int) indent, "",
-                          certo_requirement_get_label (requirement),
-                          certo_requirement_get_title (requirement));
+  g_string_append_printf (line, "%*s%s  %s", (int) indent, "", label,
+                          cli_s (certo_requirement_get_title (requirement)));
   if (certo_requirement_get_is_new (requirement))
     g_string_append_printf (line, "  [%s]", _("new"));
   if (certo_requirement_get_is_withdrawn (requirement))
@@ -344,12 +345,14 @@ framework_list (CliContext *ctx)
           Counts counts = count_requirements (framework);
           g_autofree char *summary = describe_counts (&counts);
 
-          g_print ("%-28s  %s  (%s)%s%s\n",
-                   certo_framework_get_id (framework),
-                   certo_framework_get_title (framework),
+          g_autofree char *id = cli_pad (certo_framework_get_id (framework), 28);
+
+          g_print ("%s  %s  (%s)%s%s\n",
+                   id,
+                   cli_s (certo_framework_get_title (framework)),
                    summary,
                    certo_framework_is_builtin (framework) ? "" : "  ",
-                   certo_framework_is_builtin (framework) ? "" : certo_framework_get_source (framework));
+                   certo_framework_is_builtin (framework) ? "" : cli_s (certo_framework_get_source (framework)));
         }
     }
   if (opt_json)

@@ -37,7 +37,7 @@ on_job_progress (CertoOfflineJob *job,
   if (!tools->progress || certo_offline_job_get_state (job) != CERTO_OFFLINE_JOB_RUNNING)
     return;
 
-  g_printerr ("\r\033[K%s  %s", got, certo_offline_job_get_title (job));
+  g_printerr ("\r\033[K%s  %s", got, cli_s (certo_offline_job_get_title (job)));
   tools->progress_shown = TRUE;
 }
 
@@ -62,8 +62,8 @@ print_saved (CertoOfflineDocument *doc)
   g_autofree char *size = g_format_size (certo_offline_document_get_size (doc));
 
   /* Translators: "Saved TITLE: PATH (1.2 MB, SHA-256 abc…)" */
-  g_print (_("Saved %s: %s (%s, SHA-256 %s)\n"), certo_offline_document_get_title (doc),
-           certo_offline_document_get_path (doc), size, certo_offline_document_get_sha256 (doc));
+  g_print (_("Saved %s: %s (%s, SHA-256 %s)\n"), cli_s (certo_offline_document_get_title (doc)),
+           cli_s (certo_offline_document_get_path (doc)), size, certo_offline_document_get_sha256 (doc));
 }
 
 /**
@@ -136,8 +136,8 @@ cli_command_download (CliContext  *ctx,
         {
           n_before++;
           if (argc == 2)
-            g_print (_("Already saved: %s (%s)\n"), certo_offline_document_get_title (saved),
-                     certo_offline_document_get_path (saved));
+            g_print (_("Already saved: %s (%s)\n"), cli_s (certo_offline_document_get_title (saved)),
+                     cli_s (certo_offline_document_get_path (saved)));
         }
     }
 
@@ -259,9 +259,14 @@ offline_list (CliContext  *ctx,
 
       if (!opt_json)
         {
-          g_print ("%-4" G_GINT64_FORMAT "  %-9s  %s  %s\n", certo_offline_document_get_id (doc), size,
-                   certo_offline_document_get_sha256 (doc), certo_offline_document_get_title (doc));
-          g_print ("      %s%s\n", certo_offline_document_get_path (doc),
+          g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, certo_offline_document_get_id (doc));
+          g_autofree char *id_column = cli_pad (id, 4);
+          /* g_format_size() puts a no-break space, two bytes, one column */
+          g_autofree char *size_column = cli_pad (size, 9);
+
+          g_print ("%s  %s  %s  %s\n", id_column, size_column,
+                   cli_s (certo_offline_document_get_sha256 (doc)), cli_s (certo_offline_document_get_title (doc)));
+          g_print ("      %s%s\n", cli_s (certo_offline_document_get_path (doc)),
                    certo_offline_document_get_attached (doc) ? _(" (attached)") : "");
           continue;
         }
@@ -331,7 +336,7 @@ offline_remove (CliContext  *ctx,
   if (!certo_offline_remove_finish (tools.offline, result, &error))
     return cli_error ("%s", error->message);
 
-  g_print (_("Deleted %s\n"), path);
+  g_print (_("Deleted %s\n"), cli_s (path));
   return CLI_EXIT_OK;
 }
 
@@ -345,6 +350,14 @@ cli_command_offline (CliContext  *ctx,
                      int          argc,
                      char       **argv)
 {
+  if (argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")))
+    {
+      g_print ("%s\n", _("Usage:"));
+      g_print ("  certo-cli offline list [--json]\n");
+      g_print ("  certo-cli offline remove ID\n");
+      g_print ("\n%s\n", _("“certo-cli offline COMMAND --help” shows the options of one."));
+      return CLI_EXIT_OK;
+    }
   if (argc < 2)
     return cli_usage_error ("offline", _("offline needs one of: list, remove"));
 

@@ -55,6 +55,15 @@ void      cli_store_result      (GObject       *source,
                                  gpointer       user_data);
 void      cli_print_json        (JsonBuilder   *builder);
 
+const char *cli_s               (const char    *text);
+char     *cli_pad               (const char    *text,
+                                 guint          width);
+char     *cli_ref               (GObject       *object);
+char     *cli_source_label      (CliContext    *ctx,
+                                 CertoSource   *source);
+gboolean  cli_parse_size        (const char    *text,
+                                 guint         *out_size);
+
 /* certo-cli-catalog.c */
 int       cli_command_import    (CliContext *ctx, int argc, char **argv);
 int       cli_command_list      (CliContext *ctx, int argc, char **argv);

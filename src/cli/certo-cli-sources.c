@@ -13,9 +13,16 @@
 static gboolean opt_json;
 static char *opt_name;
 static char *opt_type;
+static gboolean opt_accept_removals;
 
 static GOptionEntry json_entries[] = {
   { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print machine-readable JSON"), NULL },
+  { NULL }
+};
+
+static GOptionEntry sync_entries[] = {
+  { "accept-removals", 0, 0, G_OPTION_ARG_NONE, &opt_accept_removals,
+    N_("Import even when a source now withdraws more than half of its documents"), NULL },
   { NULL }
 };
 
@@ -168,8 +175,9 @@ cli_tools_end_progress (CliTools *tools)
 
 /* Refreshes one source and prints what happened; FALSE when it failed */
 static gboolean
-sync_one (CliTools    *tools,
-          CertoSource *source)
+sync_one (CliTools         *tools,
+          CertoSource      *source,
+          CertoImportFlags  flags)
 {
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(CertoSyncSummary) summary = NULL;
@@ -177,11 +185,18 @@ sync_one (CliTools    *tools,
   g_autofree char *name = g_strdup (certo_source_get_name (source));
   g_autofree char *line = NULL;
 
-  certo_sync_refresh_async (tools->sync, source, NULL, cli_store_result, &result);
+  certo_sync_refresh_full_async (tools->sync, source, flags, NULL, cli_store_result, &result);
   cli_wait (&result);
   summary = certo_sync_refresh_finish (tools->sync, result, &error);
   cli_tools_end_progress (tools);
 
+  if (g_error_matches (error, CERTO_STORE_ERROR, CERTO_STORE_ERROR_WOULD_WITHDRAW))
+    {
+      /* Translators: a source's name, an error message, then the source's id */
+      cli_error (_("%s: %s (certo-cli sync --accept-removals %" G_GINT64_FORMAT ")"),
+                 name, error->message, certo_source_get_id (source));
+      return FALSE;
+    }
   if (summary == NULL)
     {
       cli_error ("%s: %s", name, error->message);
@@ -200,11 +215,11 @@ sync_one (CliTools    *tools,
   line = certo_sync_summary_describe (summary);
   if (summary->outcome == CERTO_SYNC_OUTCOME_FIRST_IMPORT)
     /* Translators: "Source name: 120 documents added (first import)" */
-    g_print (_("%s: %s (first import)\n"), name, line);
+    g_print (_("%s: %s (first import)\n"), cli_s (name), cli_s (line));
   else
-    g_print ("%s: %s\n", name, line);
+    g_print ("%s: %s\n", cli_s (name), cli_s (line));
   if (summary->permanent_url != NULL)
-    g_print (_("%s: moved permanently; its address is now %s\n"), name, summary->permanent_url);
+    g_print (_("%s: moved permanently; its address is now %s\n"), cli_s (name), cli_s (summary->permanent_url));
 
   return TRUE;
 }
@@ -254,9 +269,9 @@ source_add (CliContext  *ctx,
     return cli_error ("%s", error->message);
 
   g_print (_("Added source %" G_GINT64_FORMAT ": %s\n"), certo_source_get_id (source),
-           certo_source_get_location (source));
+           cli_s (certo_source_get_location (source)));
 
-  if (!sync_one (&tools, source))
+  if (!sync_one (&tools, source, CERTO_IMPORT_FLAGS_NONE))
     {
       cli_warning (_("the source stays in the list; fix the problem, then run “certo-cli sync %" G_GINT64_FORMAT "”"),
                    certo_source_get_id (source));
@@ -291,6 +306,9 @@ build_source (JsonBuilder *builder,
   cli_json_add_int (builder, "documents", certo_source_get_n_documents (source));
   cli_json_add_int (builder, "services", certo_source_get_n_services (source));
   cli_json_add_int (builder, "withdrawn", certo_source_get_n_withdrawn (source));
+  cli_json_add_string (builder, "feed_id", certo_source_get_feed_id (source));
+  if (certo_source_get_replaced_by (source) > 0)
+    cli_json_add_int (builder, "replaced_by", certo_source_get_replaced_by (source));
   json_builder_set_member_name (builder, "removable");
   json_builder_add_boolean_value (builder, certo_source_is_removable (source));
   json_builder_end_object (builder);
@@ -330,12 +348,26 @@ source_list (CliContext  *ctx,
           continue;
         }
 
-      g_print ("%-4" G_GINT64_FORMAT "  %-7s  %-12s  %s\n", certo_source_get_id (source),
-               certo_source_kind_to_string (certo_source_get_kind (source)),
-               format_label (certo_source_get_format (source)),
-               certo_source_get_name (source));
+      {
+        g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, certo_source_get_id (source));
+        g_autofree char *id_column = cli_pad (id, 4);
+        g_autofree char *kind_column = cli_pad (certo_source_kind_to_string (certo_source_get_kind (source)), 7);
+        g_autofree char *format_column = cli_pad (format_label (certo_source_get_format (source)), 12);
+        g_autofree char *label = cli_source_label (ctx, source);
+
+        g_print ("%s  %s  %s  %s\n", id_column, kind_column, format_column, cli_s (label));
+      }
       if (certo_source_get_kind (source) != CERTO_SOURCE_KIND_BUILTIN)
-        g_print ("      %s\n", certo_source_get_location (source));
+        g_print ("      %s\n", cli_s (certo_source_get_location (source)));
+      if (certo_source_get_replaced_by (source) > 0)
+        {
+          CertoSource *by = certo_catalog_find_source (ctx->catalog, certo_source_get_replaced_by (source));
+          g_autofree char *by_label = by != NULL ? cli_source_label (ctx, by) : NULL;
+
+          /* Translators: "replaced by source 4, “Name (path, as of date)”" */
+          g_print (_("      replaced by source %" G_GINT64_FORMAT ", “%s”; its documents are hidden until you remove that one\n"),
+                   certo_source_get_replaced_by (source), cli_s (by_label));
+        }
       g_print ("      ");
       g_print (g_dngettext (GETTEXT_PACKAGE, "%u document", "%u documents",
                             certo_source_get_n_documents (source)),
@@ -348,7 +380,7 @@ source_list (CliContext  *ctx,
         g_print (_(", checked %s"), checked);
       g_print ("\n");
       if (certo_source_get_last_error (source) != NULL)
-        g_print (_("      Last error: %s\n"), certo_source_get_last_error (source));
+        g_print (_("      Last error: %s\n"), cli_s (certo_source_get_last_error (source)));
     }
 
   if (opt_json)
@@ -391,7 +423,7 @@ source_remove (CliContext  *ctx,
   if (!certo_catalog_remove_source_finish (ctx->catalog, result, &error))
     return cli_error ("%s", error->message);
 
-  g_print (_("Removed source “%s” and its documents (copies saved offline stay until you remove them)\n"), name);
+  g_print (_("Removed source “%s” and its documents (copies saved offline stay until you remove them)\n"), cli_s (name));
   return CLI_EXIT_OK;
 }
 
@@ -437,6 +469,16 @@ cli_command_source (CliContext  *ctx,
                     int          argc,
                     char       **argv)
 {
+  if (argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")))
+    {
+      g_print ("%s\n", _("Usage:"));
+      g_print ("  certo-cli source add [--name NAME] [--type catalog|article] URL\n");
+      g_print ("  certo-cli source list [--json]\n");
+      g_print ("  certo-cli source remove ID\n");
+      g_print ("  certo-cli source rename ID NAME\n");
+      g_print ("\n%s\n", _("“certo-cli source COMMAND --help” shows the options of one."));
+      return CLI_EXIT_OK;
+    }
   if (argc < 2)
     return cli_usage_error ("source", _("source needs one of: add, list, remove, rename"));
 
@@ -498,8 +540,10 @@ pick_sources (CliContext  *ctx,
 /**
  * cli_command_sync:
  *
- * `certo-cli sync [ID…]`: refreshes the sources given, or every URL and
- * file source. Progress on stderr when it is a terminal, one line per
+ * `certo-cli sync [ID…] [--accept-removals]`: refreshes the sources
+ * given, or every URL and file source; a source whose new content would
+ * withdraw more than half of its documents is left as it was unless
+ * --accept-removals. Progress on stderr when it is a terminal, one line per
  * source on stdout; exit status 1 when any failed.
  */
 int
@@ -512,7 +556,8 @@ cli_command_sync (CliContext  *ctx,
   g_autoptr(GError) error = NULL;
   int status = CLI_EXIT_OK;
 
-  if (!cli_parse_options ("sync", _("[ID…]"), NULL, &argc, &argv, &status))
+  opt_accept_removals = FALSE;
+  if (!cli_parse_options ("sync", _("[ID…]"), sync_entries, &argc, &argv, &status))
     return status;
 
   if (!cli_tools_init (ctx, &tools, FALSE, &error))
@@ -535,7 +580,8 @@ cli_command_sync (CliContext  *ctx,
       gint64 id = certo_source_get_id (g_ptr_array_index (sources, i));
       CertoSource *source = certo_catalog_find_source (ctx->catalog, id);
 
-      if (source != NULL && !sync_one (&tools, source))
+      if (source != NULL &&
+          !sync_one (&tools, source, opt_accept_removals ? CERTO_IMPORT_ACCEPT_REMOVALS : CERTO_IMPORT_FLAGS_NONE))
         status = CLI_EXIT_ERROR;
     }
 
@@ -600,7 +646,7 @@ cli_command_check (CliContext  *ctx,
           continue;
         }
 
-      g_print ("%s: ", name);
+      g_print ("%s: ", cli_s (name));
       g_print (g_dngettext (GETTEXT_PACKAGE, "%u document checked", "%u documents checked",
                             summary->n_checked),
                summary->n_checked);
@@ -712,11 +758,19 @@ cli_command_whatsnew (CliContext  *ctx,
 
       description = certo_change_describe (change);
       if (certo_change_get_kind (change) == CERTO_CHANGE_FIRST_IMPORT)
-        g_print ("%s  %s — %s\n", date, certo_change_get_title (change), description);
+        {
+          g_print ("%s  %s — %s\n", cli_s (date), cli_s (certo_change_get_title (change)), cli_s (description));
+        }
       else
-        g_print ("%s  %s — %s: %s\n", date,
-                 certo_change_get_source_name (change) != NULL ? certo_change_get_source_name (change) : "",
-                 certo_change_get_title (change), description);
+        {
+          /* Where two sources have one name, which one */
+          CertoSource *source = certo_catalog_find_source (ctx->catalog, certo_change_get_source_id (change));
+          g_autofree char *label = source != NULL ? cli_source_label (ctx, source)
+                                                  : g_strdup (certo_change_get_source_name (change));
+
+          g_print ("%s  %s — %s: %s\n", cli_s (date), cli_s (label),
+                   cli_s (certo_change_get_title (change)), cli_s (description));
+        }
     }
 
   if (opt_json)

@@ -157,8 +157,12 @@ print_group (const CertoScoreGroup *group,
 {
   /* Translators: one line of the score: name, implemented of applicable,
    * percentage, points earned of possible */
+  /* Padded by terminal columns: "%-58s" counts bytes, and a padded
+   * text is never shorter in bytes than its columns */
+  g_autofree char *padded = cli_pad (name, 58);
+
   g_print (_("  %-58s %3u/%-3u %5.1f %%  %4u/%-4u points"),
-           name, group->n_implemented, group->n_applicable, 100.0 * group->readiness,
+           padded, group->n_implemented, group->n_applicable, 100.0 * group->readiness,
            group->points_earned, group->points_possible);
   if (group->n_unreviewed > 0)
     g_print (g_dngettext (GETTEXT_PACKAGE, "  (%u unreviewed)", "  (%u unreviewed)", group->n_unreviewed),
@@ -238,11 +242,13 @@ print_status (CertoWorkspace *ws,
           CertoRequirementState *req = g_ptr_array_index (overdue, i);
           const char *owner = certo_requirement_state_get_owner (req);
 
-          g_print ("  %-8s %s — %s %s%s%s\n",
-                   certo_requirement_state_get_display_label (req),
-                   certo_requirement_state_get_title (req),
+          g_autofree char *label = cli_pad (certo_requirement_state_get_display_label (req), 8);
+
+          g_print ("  %s %s — %s %s%s%s\n",
+                   label,
+                   cli_s (certo_requirement_state_get_title (req)),
                    _("due"), certo_requirement_state_get_due_date (req),
-                   *owner ? ", " : "", owner);
+                   *owner ? ", " : "", cli_s (owner));
         }
     }
 
@@ -281,7 +287,7 @@ print_status (CertoWorkspace *ws,
   for (guint i = 0; i < schedule->len; i++)
     {
       CertoScheduledAudit *item = g_ptr_array_index (schedule, i);
-      const char *kind = certo_enum_to_label (CERTO_TYPE_AUDIT_KIND, item->kind);
+      g_autofree char *kind = cli_pad (certo_enum_to_label (CERTO_TYPE_AUDIT_KIND, item->kind), 28);
 
       if (item->performed_date != NULL)
         g_print (_("  %-28s done %s\n"), kind, item->performed_date);
@@ -292,7 +298,11 @@ print_status (CertoWorkspace *ws,
       else
         g_print (_("  %-28s %s\n"), kind, item->planned_date != NULL ? item->planned_date : _("not planned"));
       if (item->overdue)
-        g_print ("  %-28s %s\n", "", _("overdue"));
+        {
+          g_autofree char *blank = cli_pad ("", 28);
+
+          g_print ("  %s %s\n", blank, _("overdue"));
+        }
     }
 
   return CLI_EXIT_OK;
@@ -642,7 +652,9 @@ workspace_migrate (CliContext  *ctx,
         {
           CertoMigrationDecision *decision = g_ptr_array_index (report->decisions, i);
 
-          g_print ("  %-8s %s — %s\n", decision->label, decision->title, decision->message);
+          g_autofree char *label = cli_pad (decision->label, 8);
+
+          g_print ("  %s %s — %s\n", label, cli_s (decision->title), cli_s (decision->message));
         }
     }
 

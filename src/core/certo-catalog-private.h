@@ -33,7 +33,10 @@ struct _CertoCatalog
   GHashTable *family_ids;
   GHashTable *service_ids;
   GHashTable *document_ids;
+  GHashTable *environment_ids;
   GHashTable *keys;                 /* key → first object with it */
+
+  guint max_source_size;            /* bytes a file import reads at most */
 };
 
 /* Where certo_catalog_load_async() finds the built-in catalogs: a

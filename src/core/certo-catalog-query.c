@@ -194,19 +194,64 @@ certo_catalog_find_document (CertoCatalog *self,
 }
 
 /**
+ * certo_catalog_find_environment:
+ * @self: a #CertoCatalog
+ * @id: a row id
+ *
+ * Returns: (transfer none) (nullable): the environment with @id
+ */
+CertoEnvironment *
+certo_catalog_find_environment (CertoCatalog *self,
+                                gint64        id)
+{
+  g_return_val_if_fail (CERTO_IS_CATALOG (self), NULL);
+  return lookup_id (self->environment_ids, id);
+}
+
+/* "d12", "s7", "f3", "e2": a typed reference, as certo-cli prints them */
+static GObject *
+find_by_reference (CertoCatalog *self,
+                   const char   *text)
+{
+  guint64 id = 0;
+
+  if (text[0] == '\0' || !g_ascii_isdigit (text[1]) ||
+      !g_ascii_string_to_unsigned (text + 1, 10, 1, G_MAXINT64, &id, NULL))
+    return NULL;
+
+  switch (text[0])
+    {
+    case 'd':
+      return lookup_id (self->document_ids, (gint64) id);
+    case 's':
+      return lookup_id (self->service_ids, (gint64) id);
+    case 'f':
+      return lookup_id (self->family_ids, (gint64) id);
+    case 'e':
+      return lookup_id (self->environment_ids, (gint64) id);
+    default:
+      return NULL;
+    }
+}
+
+/**
  * certo_catalog_find_by_key:
  * @self: a #CertoCatalog
- * @key: a document, service or family key as the source gives it
- *   ("azure-iso27001-certificate", "intune", "azure"), a source key, or a
- *   row id in decimal
+ * @key: a typed reference ("d12" a document, "s7" a service, "f3" a
+ *   family, "e2" an environment: the row id after a letter), a document's
+ *   row id in decimal ("12"), or a key as the source gives it
+ *   ("azure-iso27001-certificate", "intune", "azure", a source key)
  *
- * Looks @key up as a key of a document, then of a service, a family and a
- * source; the first in display order wins when several sources use it.
- * Failing that, a decimal @key is taken as a document id, then a service
- * id, then a family id.
+ * Looks @key up as a typed reference, then a bare number as a document
+ * id (services, families and environments have ids of their own, which
+ * a bare number never means: they overlap), then as a key of a
+ * document, a service, a family, an environment and a source, in that
+ * order; the first in display order wins when several sources use a
+ * key. Every id certo-cli prints is found so.
  *
  * Returns: (transfer none) (nullable): a #CertoDocument, #CertoService,
- *   #CertoFamily or #CertoSource; %NULL when nothing matches
+ *   #CertoFamily, #CertoEnvironment or #CertoSource; %NULL when nothing
+ *   matches
  */
 GObject *
 certo_catalog_find_by_key (CertoCatalog *self,
@@ -221,19 +266,14 @@ certo_catalog_find_by_key (CertoCatalog *self,
   if (self->keys == NULL)
     return NULL;
 
-  found = g_hash_table_lookup (self->keys, key);
-  if (found != NULL)
+  if ((found = find_by_reference (self, key)) != NULL)
     return found;
 
-  if (!g_ascii_string_to_unsigned (key, 10, 1, G_MAXINT64, &id, NULL))
-    return NULL;
-
-  if ((found = lookup_id (self->document_ids, (gint64) id)) != NULL ||
-      (found = lookup_id (self->service_ids, (gint64) id)) != NULL ||
-      (found = lookup_id (self->family_ids, (gint64) id)) != NULL)
+  if (g_ascii_string_to_unsigned (key, 10, 1, G_MAXINT64, &id, NULL) &&
+      (found = lookup_id (self->document_ids, (gint64) id)) != NULL)
     return found;
 
-  return NULL;
+  return g_hash_table_lookup (self->keys, key);
 }
 
 /**
@@ -423,4 +463,63 @@ certo_catalog_search_services (CertoCatalog *self,
 
   return search (CERTO_TYPE_SERVICE, self->snapshot ? self->snapshot->services : NULL,
                  G_STRUCT_OFFSET (CertoService, search_text), text);
+}
+
+/* An environment matches by its names and its family's, or by the name
+ * of one of its in-scope services: each name on its own, so "exchange
+ * online" does not match "Exchange Online Protection" and "SharePoint
+ * Online" put together */
+static gboolean
+environment_matches (CertoEnvironment       *environment,
+                     const CertoSearchQuery *query)
+{
+  if (certo_search_query_matches (query, environment->search_text))
+    return TRUE;
+
+  for (guint i = 0; environment->folded_service_names != NULL && environment->folded_service_names[i] != NULL; i++)
+    if (certo_search_query_matches (query, environment->folded_service_names[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
+/**
+ * certo_catalog_search_environments:
+ * @self: a #CertoCatalog
+ * @text: (nullable): what the user typed
+ *
+ * Finds the environments (Office 365 Commercial, GCC, GCC High, DoD …)
+ * whose name or family, or the name of one of whose in-scope services,
+ * contains every word of @text, ignoring case and accents: "exchange
+ * online" finds every environment Exchange Online is in scope in. An
+ * empty @text finds every environment.
+ *
+ * Returns: (transfer full): a new #GListModel of #CertoEnvironment, by
+ *   family and name
+ */
+GListModel *
+certo_catalog_search_environments (CertoCatalog *self,
+                                   const char   *text)
+{
+  g_autoptr(CertoSearchQuery) query = NULL;
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  GListStore *out;
+
+  g_return_val_if_fail (CERTO_IS_CATALOG (self), NULL);
+
+  out = g_list_store_new (CERTO_TYPE_ENVIRONMENT);
+  if (self->snapshot == NULL)
+    return G_LIST_MODEL (out);
+
+  query = certo_search_query_new (text);
+  for (guint i = 0; i < self->snapshot->environments->len; i++)
+    {
+      CertoEnvironment *environment = g_ptr_array_index (self->snapshot->environments, i);
+
+      if (environment_matches (environment, query))
+        g_ptr_array_add (found, environment);
+    }
+
+  g_list_store_splice (out, 0, 0, found->pdata, found->len);
+  return G_LIST_MODEL (out);
 }

@@ -70,10 +70,28 @@ typedef enum
   CERTO_UPDATE_FORMAT_ARTICLE,  /* compliance-offering article, markdown */
 } CertoUpdateFormat;
 
+/* Caps certo_catalog_update_validate() applies, whatever the parser */
+#define CERTO_UPDATE_MAX_TEXT_CHARS   1000     /* a title or name, per language */
+#define CERTO_UPDATE_MAX_SHORT_CHARS  200      /* certificate number, issuer, publisher */
+#define CERTO_UPDATE_MAX_ID_BYTES     200      /* an id, or a reference to one */
+#define CERTO_UPDATE_MAX_TAG_BYTES    64       /* a language tag or a date */
+#define CERTO_UPDATE_MAX_URL_BYTES    8000     /* RFC 9110 §4.1: at least 8,000 octets */
+#define CERTO_UPDATE_MAX_DOCUMENTS    100000   /* per source */
+#define CERTO_UPDATE_MAX_SERVICES     100000
+#define CERTO_UPDATE_MAX_FAMILIES     10000
+#define CERTO_UPDATE_MAX_STANDARDS    10000
+#define CERTO_UPDATE_MAX_ENVIRONMENTS 10000
+#define CERTO_UPDATE_MAX_LIST         1000     /* references or names in one entry */
+#define CERTO_UPDATE_MAX_URLS         100      /* links of one document */
+#define CERTO_UPDATE_MAX_WARNINGS     1000
+
 typedef struct
 {
   CertoUpdateFormat format;
-  char *id;                 /* nullable: the feed's id ("microsoft-iso27001") */
+  char *id;                 /* nullable: the feed's id ("microsoft-iso27001"): the
+                             * source's identity across files and addresses */
+  gboolean id_from_name;    /* @id was made up from the file name, not read from
+                             * the content: it identifies nothing */
   CertoLocalized *title;    /* nullable */
   char *publisher;          /* nullable: "Microsoft" */
   char *updated;            /* nullable: content date of the source */
@@ -83,7 +101,8 @@ typedef struct
   GPtrArray *services;      /* (element-type CertoUpdateService) in-scope services */
   GPtrArray *documents;     /* (element-type CertoUpdateDocument) */
   GPtrArray *environments;  /* (element-type CertoUpdateEnvironment) */
-  GPtrArray *warnings;      /* (element-type utf8) one line each, naming the entry */
+  GPtrArray *warnings;      /* (element-type utf8) one line each, naming the entry;
+                             * at most CERTO_UPDATE_MAX_WARNINGS + 1 */
 } CertoCatalogUpdate;
 
 CertoCatalogUpdate     *certo_catalog_update_new              (CertoUpdateFormat    format);
@@ -111,6 +130,8 @@ CertoUpdateDocument    *certo_update_document_new    (void);
 void                    certo_update_document_free   (CertoUpdateDocument    *self);
 CertoUpdateEnvironment *certo_update_environment_new (void);
 void                    certo_update_environment_free (CertoUpdateEnvironment *self);
+
+const char             *certo_catalog_update_get_identity (CertoCatalogUpdate *self);
 
 gboolean                certo_uri_is_web             (const char *uri);
 

@@ -25,8 +25,13 @@ enum {
   PROP_0,
   PROP_STORE,
   PROP_LOADED,
+  PROP_MAX_SOURCE_SIZE,
   N_PROPS
 };
+
+/* The range of the "max-source-size" setting's ceiling */
+#define MIN_SOURCE_SIZE ((guint) 1024 * 1024)
+#define MAX_SOURCE_SIZE ((guint) 1024 * 1024 * 1024)
 
 static GParamSpec *properties[N_PROPS];
 
@@ -82,6 +87,7 @@ catalog_apply (CertoCatalog         *self,
   g_clear_pointer (&self->family_ids, g_hash_table_unref);
   g_clear_pointer (&self->service_ids, g_hash_table_unref);
   g_clear_pointer (&self->document_ids, g_hash_table_unref);
+  g_clear_pointer (&self->environment_ids, g_hash_table_unref);
   g_clear_pointer (&self->keys, g_hash_table_unref);
 
   self->source_ids = id_table_new ();
@@ -89,6 +95,7 @@ catalog_apply (CertoCatalog         *self,
   self->family_ids = id_table_new ();
   self->service_ids = id_table_new ();
   self->document_ids = id_table_new ();
+  self->environment_ids = id_table_new ();
   self->keys = g_hash_table_new (g_str_hash, g_str_equal);
 
   INDEX_IDS (self->source_ids, snapshot->sources, CertoSource);
@@ -96,11 +103,13 @@ catalog_apply (CertoCatalog         *self,
   INDEX_IDS (self->family_ids, snapshot->families, CertoFamily);
   INDEX_IDS (self->service_ids, snapshot->services, CertoService);
   INDEX_IDS (self->document_ids, snapshot->documents, CertoDocument);
+  INDEX_IDS (self->environment_ids, snapshot->environments, CertoEnvironment);
 
   /* The order of precedence for a key found in several kinds */
   INDEX_KEYS (self->keys, snapshot->documents, CertoDocument);
   INDEX_KEYS (self->keys, snapshot->services, CertoService);
   INDEX_KEYS (self->keys, snapshot->families, CertoFamily);
+  INDEX_KEYS (self->keys, snapshot->environments, CertoEnvironment);
   INDEX_KEYS (self->keys, snapshot->sources, CertoSource);
 
   /* The old objects stay alive until every model has let go of them */
@@ -510,19 +519,37 @@ parsed_file_free (gpointer data)
   g_free (p);
 }
 
+/* What the parsing thread needs: nothing of the catalog itself */
+typedef struct
+{
+  GFile *file;
+  guint max_size;
+  CertoImportFlags flags;
+} ImportRequest;
+
+static void
+import_request_free (gpointer data)
+{
+  ImportRequest *request = data;
+
+  g_clear_object (&request->file);
+  g_free (request);
+}
+
 static void
 parse_file_thread (GTask        *task,
                    gpointer      source_object,
                    gpointer      task_data,
                    GCancellable *cancellable)
 {
-  GFile *file = task_data;
+  ImportRequest *request = task_data;
+  GFile *file = request->file;
   g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *name = g_file_get_parse_name (file);
+  g_autofree char *name = certo_parse_dup_display_name (file);
   ParsedFile *parsed;
   GError *error = NULL;
 
-  bytes = certo_parse_load_file (file, CERTO_PARSE_DEFAULT_MAX_SIZE, cancellable, &error);
+  bytes = certo_parse_load_file (file, request->max_size, cancellable, &error);
   if (bytes == NULL)
     {
       g_task_return_error (task, error);
@@ -604,7 +631,8 @@ file_parsed_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   CertoCatalog *self = g_task_get_source_object (task);
-  GFile *file = g_task_get_task_data (G_TASK (result));
+  ImportRequest *request = g_task_get_task_data (G_TASK (result));
+  GFile *file = request->file;
   ParsedFile *parsed;
   CertoImportResult *import_result;
   ImportFileData *data;
@@ -646,6 +674,7 @@ file_parsed_cb (GObject      *object,
   spec.name = base_name;
   spec.location = path != NULL ? path : uri;
   spec.content_hash = parsed->hash;
+  spec.accept_removals = (request->flags & CERTO_IMPORT_ACCEPT_REMOVALS) != 0;
 
   cancellable = g_task_get_cancellable (task);
   certo_store_import_async (self->store, &spec, update, cancellable,
@@ -701,6 +730,7 @@ certo_catalog_dispose (GObject *object)
   g_clear_pointer (&self->family_ids, g_hash_table_unref);
   g_clear_pointer (&self->service_ids, g_hash_table_unref);
   g_clear_pointer (&self->document_ids, g_hash_table_unref);
+  g_clear_pointer (&self->environment_ids, g_hash_table_unref);
   g_clear_pointer (&self->keys, g_hash_table_unref);
   g_clear_object (&self->sources);
   g_clear_object (&self->standards);
@@ -741,6 +771,9 @@ certo_catalog_get_property (GObject    *object,
     case PROP_LOADED:
       g_value_set_boolean (value, self->loaded);
       break;
+    case PROP_MAX_SOURCE_SIZE:
+      g_value_set_uint (value, self->max_source_size);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -758,6 +791,9 @@ certo_catalog_set_property (GObject      *object,
     {
     case PROP_STORE:
       self->store = g_value_dup_object (value);
+      break;
+    case PROP_MAX_SOURCE_SIZE:
+      certo_catalog_set_max_source_size (self, g_value_get_uint (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -793,12 +829,26 @@ certo_catalog_class_init (CertoCatalogClass *klass)
     g_param_spec_boolean ("loaded", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * CertoCatalog:max-source-size:
+   *
+   * The largest file certo_catalog_import_file_async() reads, in bytes
+   * (%CERTO_PARSE_DEFAULT_MAX_SIZE, 64 MiB, by default; 1 MiB to 1 GiB).
+   * The application binds it to the "max-source-size" setting, so the
+   * limit the size error names is the one Preferences shows.
+   */
+  properties[PROP_MAX_SOURCE_SIZE] =
+    g_param_spec_uint ("max-source-size", NULL, NULL,
+                       MIN_SOURCE_SIZE, MAX_SOURCE_SIZE, (guint) CERTO_PARSE_DEFAULT_MAX_SIZE,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 certo_catalog_init (CertoCatalog *self)
 {
+  self->max_source_size = (guint) CERTO_PARSE_DEFAULT_MAX_SIZE;
   self->builtin_path = g_strdup (BUILTIN_PATH);
   self->sources = g_list_store_new (CERTO_TYPE_SOURCE);
   self->standards = g_list_store_new (CERTO_TYPE_STANDARD);
@@ -881,6 +931,43 @@ certo_catalog_get_loaded (CertoCatalog *self)
 }
 
 /**
+ * certo_catalog_get_max_source_size:
+ * @self: a #CertoCatalog
+ *
+ * Returns: the largest file an import reads, in bytes
+ */
+guint
+certo_catalog_get_max_source_size (CertoCatalog *self)
+{
+  g_return_val_if_fail (CERTO_IS_CATALOG (self), 0);
+
+  return self->max_source_size;
+}
+
+/**
+ * certo_catalog_set_max_source_size:
+ * @self: a #CertoCatalog
+ * @max_size: the largest file an import reads, in bytes, from 1 MiB to
+ *   1 GiB (the value is clamped to that range)
+ *
+ * Sets #CertoCatalog:max-source-size; imports already running keep the
+ * limit they started with.
+ */
+void
+certo_catalog_set_max_source_size (CertoCatalog *self,
+                                   guint         max_size)
+{
+  g_return_if_fail (CERTO_IS_CATALOG (self));
+
+  max_size = CLAMP (max_size, MIN_SOURCE_SIZE, MAX_SOURCE_SIZE);
+  if (self->max_source_size == max_size)
+    return;
+
+  self->max_source_size = max_size;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_SOURCE_SIZE]);
+}
+
+/**
  * certo_catalog_load_async:
  * @self: a #CertoCatalog
  * @cancellable: (nullable): a #GCancellable
@@ -944,11 +1031,8 @@ certo_catalog_load_finish (CertoCatalog  *self,
  * @callback: called in the caller's thread-default main context
  * @user_data: data for @callback
  *
- * Reads @file on a worker thread (at most %CERTO_PARSE_DEFAULT_MAX_SIZE
- * bytes), detects and parses its format, imports it as the source keyed
- * by @file's URI (so importing the same file again updates it and keeps
- * its ids) and reloads the models. A file that cannot be read or parsed
- * never reaches the store: the catalog stays exactly as it was.
+ * certo_catalog_import_file_full_async() with %CERTO_IMPORT_FLAGS_NONE:
+ * the shrink guard is on.
  */
 void
 certo_catalog_import_file_async (CertoCatalog        *self,
@@ -957,6 +1041,49 @@ certo_catalog_import_file_async (CertoCatalog        *self,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
+  certo_catalog_import_file_full_async (self, file, CERTO_IMPORT_FLAGS_NONE,
+                                        cancellable, callback, user_data);
+}
+
+/**
+ * certo_catalog_import_file_full_async:
+ * @self: a #CertoCatalog
+ * @file: a catalog feed (JSON) or a compliance-offering article (markdown)
+ *   the user chose
+ * @flags: %CERTO_IMPORT_ACCEPT_REMOVALS only when the user confirmed that
+ *   the new content may withdraw most of the source's documents
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called in the caller's thread-default main context
+ * @user_data: data for @callback
+ *
+ * Reads @file on a worker thread (at most #CertoCatalog:max-source-size
+ * bytes, and only a regular file: see certo_parse_load_file()), detects
+ * and parses its format and imports it, then reloads the models.
+ *
+ * Which source it goes into: content with a feed id (the native feed's
+ * "id", the article's, certo_catalog_update_get_identity()) updates the
+ * file or URL source with that id, wherever that was read from, and
+ * records @file as its location; a built-in source with that id is then
+ * replaced (certo_source_get_replaced_by()). Content without one is the
+ * source keyed by @file's URI. Either way importing the same content
+ * again keeps the ids of what did not change, and the differences are
+ * written to the change history.
+ *
+ * A file that cannot be read or parsed never reaches the store, and an
+ * import that would withdraw more than half of the documents of the
+ * source it replaces is refused (unless @flags accepts it): the catalog
+ * then stays exactly as it was. Finish with
+ * certo_catalog_import_file_finish().
+ */
+void
+certo_catalog_import_file_full_async (CertoCatalog        *self,
+                                      GFile               *file,
+                                      CertoImportFlags     flags,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  ImportRequest *request;
   GTask *task;
   GTask *parse;
 
@@ -964,12 +1091,17 @@ certo_catalog_import_file_async (CertoCatalog        *self,
   g_return_if_fail (G_IS_FILE (file));
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, certo_catalog_import_file_async);
+  g_task_set_source_tag (task, certo_catalog_import_file_full_async);
+
+  request = g_new0 (ImportRequest, 1);
+  request->file = g_object_ref (file);
+  request->max_size = self->max_source_size;
+  request->flags = flags;
 
   /* No source object: see builtin_hash_cb() */
   parse = g_task_new (NULL, cancellable, file_parsed_cb, task);
   g_task_set_source_tag (parse, parse_file_thread);
-  g_task_set_task_data (parse, g_object_ref (file), g_object_unref);
+  g_task_set_task_data (parse, request, import_request_free);
   g_task_run_in_thread (parse, parse_file_thread);
   g_object_unref (parse);
 }
@@ -980,6 +1112,10 @@ certo_catalog_import_file_async (CertoCatalog        *self,
  * @result: the result given to the callback
  * @error: return location for a #CertoParseError (the file is unusable;
  *   the message names it and says why) or a #CertoStoreError
+ *   (%CERTO_STORE_ERROR_WOULD_WITHDRAW from the shrink guard)
+ *
+ * Finishes certo_catalog_import_file_async() and
+ * certo_catalog_import_file_full_async().
  *
  * Returns: (transfer full) (nullable): what was imported, with the
  *   parser's warnings about entries skipped or trimmed; %NULL on error
@@ -990,7 +1126,7 @@ certo_catalog_import_file_finish (CertoCatalog  *self,
                                   GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == certo_catalog_import_file_async, NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == certo_catalog_import_file_full_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -37,15 +37,34 @@ typedef struct
 void certo_import_result_free (CertoImportResult *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CertoImportResult, certo_import_result_free)
 
+/**
+ * CertoImportFlags:
+ * @CERTO_IMPORT_FLAGS_NONE: the safe default
+ * @CERTO_IMPORT_ACCEPT_REMOVALS: import even when the new content would
+ *   withdraw more than half of the source's documents (the shrink guard,
+ *   %CERTO_STORE_ERROR_WOULD_WITHDRAW); only when the user confirmed it
+ *
+ * How an import or a sync treats the content it replaces.
+ */
+typedef enum
+{
+  CERTO_IMPORT_FLAGS_NONE = 0,
+  CERTO_IMPORT_ACCEPT_REMOVALS = 1 << 0,
+} CertoImportFlags;
+
 #define CERTO_TYPE_CATALOG (certo_catalog_get_type ())
 
 G_DECLARE_FINAL_TYPE (CertoCatalog, certo_catalog, CERTO, CATALOG, GObject)
 
-/* Properties: "store" (CertoStore, construct-only), "loaded" (gboolean) */
+/* Properties: "store" (CertoStore, construct-only), "loaded" (gboolean),
+ * "max-source-size" (guint, bytes: bind the "max-source-size" setting) */
 
 CertoCatalog      *certo_catalog_new                        (CertoStore          *store);
 CertoStore        *certo_catalog_get_store                  (CertoCatalog        *self);
 gboolean           certo_catalog_get_loaded                 (CertoCatalog        *self);
+guint              certo_catalog_get_max_source_size        (CertoCatalog        *self);
+void               certo_catalog_set_max_source_size        (CertoCatalog        *self,
+                                                             guint                max_size);
 
 void               certo_catalog_load_async                 (CertoCatalog        *self,
                                                              GCancellable        *cancellable,
@@ -57,6 +76,12 @@ gboolean           certo_catalog_load_finish                (CertoCatalog       
 
 void               certo_catalog_import_file_async          (CertoCatalog        *self,
                                                              GFile               *file,
+                                                             GCancellable        *cancellable,
+                                                             GAsyncReadyCallback  callback,
+                                                             gpointer             user_data);
+void               certo_catalog_import_file_full_async     (CertoCatalog        *self,
+                                                             GFile               *file,
+                                                             CertoImportFlags     flags,
                                                              GCancellable        *cancellable,
                                                              GAsyncReadyCallback  callback,
                                                              gpointer             user_data);
@@ -99,6 +124,8 @@ CertoService      *certo_catalog_find_service               (CertoCatalog       
                                                              gint64               id);
 CertoDocument     *certo_catalog_find_document              (CertoCatalog        *self,
                                                              gint64               id);
+CertoEnvironment  *certo_catalog_find_environment           (CertoCatalog        *self,
+                                                             gint64               id);
 GObject           *certo_catalog_find_by_key                (CertoCatalog        *self,
                                                              const char          *key);
 
@@ -113,6 +140,8 @@ GListModel        *certo_catalog_list_standards_for_document (CertoCatalog      
 GListModel        *certo_catalog_search_documents           (CertoCatalog        *self,
                                                              const char          *text);
 GListModel        *certo_catalog_search_services            (CertoCatalog        *self,
+                                                             const char          *text);
+GListModel        *certo_catalog_search_environments        (CertoCatalog        *self,
                                                              const char          *text);
 
 G_END_DECLS

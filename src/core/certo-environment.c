@@ -28,6 +28,8 @@ certo_environment_finalize (GObject *object)
   g_clear_pointer (&self->name_localized, certo_localized_unref);
   g_clear_pointer (&self->family_name, g_ref_string_release);
   g_strfreev (self->service_names);
+  g_free (self->search_text);
+  g_strfreev (self->folded_service_names);
   g_free (self->sort_key);
 
   G_OBJECT_CLASS (certo_environment_parent_class)->finalize (object);

@@ -53,6 +53,8 @@ struct _CertoSource
   char *retry_after;       /* not before, ISO 8601 UTC */
   CertoSourceFormat requested_format;
   guint n_withdrawn;
+  char *feed_id;           /* nullable: the content's identity */
+  gint64 replaced_by;      /* a built-in source: the user source with its feed id, or 0 */
 
   char *sort_key;          /* only while the store sorts */
 };
@@ -155,6 +157,8 @@ struct _CertoEnvironment
   gint64 family_id;        /* 0 for none */
   char *family_name;       /* (refstring) nullable */
   char **service_names;    /* nullable */
+  char *search_text;       /* folded names, and the family's */
+  char **folded_service_names; /* nullable: certo_text_fold() of each of service_names */
 
   char *sort_key;
   guint family_rank;

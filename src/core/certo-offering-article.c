@@ -119,8 +119,8 @@ typedef struct
   gboolean warned_environments;
 } Parser;
 
-/* Caps: a real article has about 25 services and 40 links; validation
- * resolves references linearly, so services × documents must stay small */
+/* Caps: a real article has about 25 services and 40 links; matching
+ * titles against service names costs services × documents */
 #define MAX_SERVICES 500
 #define MAX_DOCUMENTS 1000
 #define MAX_ENVIRONMENTS 500
@@ -1616,6 +1616,308 @@ read_lines (Parser     *self,
     }
 }
 
+/* --- an article cut off: an interrupted download or copy --- */
+
+typedef enum
+{
+  CUT_NONE,
+  CUT_LINK,
+  CUT_TAG,
+  CUT_SPAN,
+  CUT_TABLE_ROW,
+  CUT_LIST_ITEM,
+  CUT_HEADING,
+  CUT_COMMENT,
+  CUT_FRONT_MATTER,
+  CUT_SENTENCE,
+} CutKind;
+
+/* The first @needle in @p … @end, or NULL */
+static const char *
+find_bytes (const char *p,
+            const char *end,
+            const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (; p + n <= end; p++)
+    {
+      p = memchr (p, needle[0], end - p);
+      if (p == NULL || p + n > end)
+        return NULL;
+      if (memcmp (p, needle, n) == 0)
+        return p;
+    }
+  return NULL;
+}
+
+static guint
+count_bytes (const char *p,
+             const char *end,
+             const char *needle)
+{
+  gsize n = strlen (needle);
+  guint count = 0;
+
+  while ((p = find_bytes (p, end, needle)) != NULL)
+    {
+      count++;
+      p += n;
+    }
+  return count;
+}
+
+/* What a line that stops without its newline was in the middle of: an
+ * unclosed `[text` or `](url`, an unclosed `<tag`, more `<span>` opened
+ * than closed, a table row without its closing `|`, a bare list marker */
+static CutKind
+line_cut (const char *line,
+          const char *end)
+{
+  const char *lt = NULL;
+  const char *gt = NULL;
+  guint brackets = 0;
+  guint parens = 0;
+  gboolean in_url = FALSE;
+  const char *p;
+
+  for (p = line; p < end; p++)
+    {
+      switch (*p)
+        {
+        case '[':
+          if (!in_url)
+            brackets++;
+          break;
+        case ']':
+          if (!in_url && brackets > 0)
+            {
+              brackets--;
+              if (p + 1 < end && p[1] == '(')
+                {
+                  in_url = TRUE;
+                  parens = 1;
+                  p++;
+                }
+            }
+          break;
+        case '(':
+          if (in_url)
+            parens++;
+          break;
+        case ')':
+          if (in_url && --parens == 0)
+            in_url = FALSE;
+          break;
+        case '<':
+          lt = p;
+          break;
+        case '>':
+          gt = p;
+          break;
+        default:
+          break;
+        }
+    }
+
+  if (brackets > 0 || in_url)
+    return CUT_LINK;
+  if (lt != NULL && (gt == NULL || gt < lt))
+    return CUT_TAG;
+  if (count_bytes (line, end, "<span") > count_bytes (line, end, "</span>"))
+    return CUT_SPAN;
+
+  p = line;
+  while (p < end && (*p == ' ' || *p == '\t'))
+    p++;
+  if (p < end && *p == '|' && end[-1] != '|')
+    return CUT_TABLE_ROW;
+  if (end - p == 1 && (*p == '-' || *p == '*' || *p == '+'))
+    return CUT_LIST_ITEM;
+  if (end > p && end[-1] == '.' && p < end - 1)
+    {
+      const char *q = p;
+
+      while (q < end - 1 && g_ascii_isdigit (*q))
+        q++;
+      if (q == end - 1)
+        return CUT_LIST_ITEM;
+    }
+
+  /* A list item is complete when it ends with its link (or the span
+   * around it); a name or a sentence, when it ends with punctuation */
+  if (list_marker (p) > 0)
+    return end[-1] == ')' || end[-1] == '>' ? CUT_NONE : CUT_LIST_ITEM;
+  if (*p != '#' && (g_ascii_isalnum (end[-1]) || end[-1] == ',' || end[-1] == ';' ||
+                    (guchar) end[-1] >= 0x80))
+    return CUT_SENTENCE;
+
+  return CUT_NONE;
+}
+
+/*
+ * Notices an article that was cut off, where the cut shows: the text ends
+ * inside an HTML comment that opens a line, or inside its front matter; ends without a newline in
+ * the middle of a link, a tag, a translated span, a table row, a list
+ * item (one that does not end with its link) or a sentence (a letter, a
+ * digit or a comma last); or its last line is a section heading with
+ * nothing after it. A complete last line without a newline is fine:
+ * editors save them so.
+ * A cut that falls between two complete lines cannot be told from a
+ * short article; the import's shrink guard catches those.
+ */
+static CutKind
+find_cut (const char  *text,
+          gsize        length,
+          char       **out_heading)
+{
+  const char *end = text + length;
+  const char *content_end;
+  const char *line;
+  const char *comment;
+  gboolean newline_at_end;
+  gsize len = 0;
+
+  /* An HTML comment that opens a line (an HTML block, CommonMark §4.6)
+   * and never closes: everything after it would be swallowed anyway */
+  for (comment = find_bytes (text, end, "<!--"); comment != NULL;)
+    {
+      const char *close = find_bytes (comment + 4, end, "-->");
+      const char *start = comment;
+
+      while (start > text && (start[-1] == ' ' || start[-1] == '\t'))
+        start--;
+      if (close == NULL)
+        {
+          if (start == text || start[-1] == '\n' || start[-1] == '\r')
+            return CUT_COMMENT;
+          break;
+        }
+      comment = find_bytes (close + 3, end, "<!--");
+    }
+
+  /* Front matter opened and never closed, with nothing else */
+  if (length >= 3 && memcmp (text, "---", 3) == 0 && (length == 3 || text[3] == '\n' || text[3] == '\r'))
+    {
+      const char *p = next_line (text, end, &len);
+      gboolean closed = FALSE;
+
+      while (p < end && !closed)
+        {
+          const char *q = next_line (p, end, &len);
+
+          closed = is_fence (p, len, "---") || is_fence (p, len, "...");
+          p = q;
+        }
+      if (!closed && find_bytes (text, end, "\n#") == NULL)
+        return CUT_FRONT_MATTER;
+    }
+
+  content_end = end;
+  while (content_end > text && (content_end[-1] == ' ' || content_end[-1] == '\t'))
+    content_end--;
+  newline_at_end = content_end > text && (content_end[-1] == '\n' || content_end[-1] == '\r');
+  while (content_end > text && g_ascii_isspace (content_end[-1]))
+    content_end--;
+  if (content_end == text)
+    return CUT_NONE;
+
+  line = content_end;
+  while (line > text && line[-1] != '\n' && line[-1] != '\r')
+    line--;
+
+  if (!newline_at_end)
+    {
+      CutKind kind = line_cut (line, content_end);
+
+      if (kind != CUT_NONE)
+        return kind;
+    }
+
+  /* The last line a section heading ("## …", "### …") */
+  {
+    BiLine bi;
+    const char *en;
+    guint level = 0;
+    CutKind kind = CUT_NONE;
+
+    bi_line_init (&bi);
+    split_languages (line, content_end, &bi);
+    en = bi.en->str + leading_space (bi.en->str);
+    while (en[level] == '#' && level < 7)
+      level++;
+    if (level >= 2 && level <= 6 && (en[level] == ' ' || en[level] == '\t'))
+      {
+        g_autofree char *heading = flatten (en + level, strlen (en + level), NULL);
+
+        strip_closing_hashes (heading);
+        if (*heading != '\0')
+          {
+            kind = CUT_HEADING;
+            if (out_heading != NULL)
+              *out_heading = g_steal_pointer (&heading);
+          }
+      }
+    bi_line_clear (&bi);
+    return kind;
+  }
+}
+
+static void
+set_cut_error (GError     **error,
+               const char  *name,
+               CutKind      kind,
+               const char  *heading)
+{
+  const char *format;
+
+  switch (kind)
+    {
+    case CUT_LINK:
+      format = _("“%s” seems cut off (it ends in the middle of a link); download it again");
+      break;
+    case CUT_TAG:
+      format = _("“%s” seems cut off (it ends in the middle of an HTML tag); download it again");
+      break;
+    case CUT_SPAN:
+      format = _("“%s” seems cut off (it ends in the middle of a translated sentence); download it again");
+      break;
+    case CUT_TABLE_ROW:
+      format = _("“%s” seems cut off (it ends in the middle of a table row); download it again");
+      break;
+    case CUT_LIST_ITEM:
+      format = _("“%s” seems cut off (it ends in the middle of a list item); download it again");
+      break;
+    case CUT_COMMENT:
+      format = _("“%s” seems cut off (it ends inside an HTML comment); download it again");
+      break;
+    case CUT_FRONT_MATTER:
+      format = _("“%s” seems cut off (it ends inside its front matter); download it again");
+      break;
+    case CUT_SENTENCE:
+      format = _("“%s” seems cut off (it ends in the middle of a sentence); download it again");
+      break;
+    case CUT_HEADING:
+      {
+        g_autofree char *shown = certo_text_escape_unsafe (heading);
+
+        g_set_error (error, CERTO_PARSE_ERROR, CERTO_PARSE_ERROR_TRUNCATED,
+                     /* Translators: the first %s is a file name, the second a heading of the article */
+                     _("“%s” seems cut off (it ends with the heading “%s” and nothing after it); download it again"),
+                     name, shown);
+        return;
+      }
+    case CUT_NONE:
+    default:
+      g_return_if_reached ();
+    }
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  g_set_error (error, CERTO_PARSE_ERROR, CERTO_PARSE_ERROR_TRUNCATED, format, name);
+#pragma GCC diagnostic pop
+}
+
 /* --- second pass: facts from the English titles --- */
 
 typedef struct
@@ -2268,13 +2570,20 @@ parser_clear (Parser *self)
  *
  * The update's id is "<publisher>-iso<number>" ("microsoft-iso27001") when
  * the publisher and the article's standard are known, so the English and
- * a localised article of one offering are one source; otherwise the slug
- * of the front-matter title or of @name.
+ * a localised article of one offering, and the article as it changes
+ * over the years, are one source; otherwise the slug of the front-matter
+ * title; failing that, the slug of @name, marked
+ * #CertoCatalogUpdate.id_from_name: it identifies nothing
+ * (certo_catalog_update_get_identity()).
  *
  * Returns: (transfer full) (nullable): a validated update of format
  *   %CERTO_UPDATE_FORMAT_ARTICLE, or %NULL with @error set: the errors of
- *   certo_parse_check_text(), or %CERTO_PARSE_ERROR_NO_CONTENT when the
- *   markdown has no in-scope services, certificates or reports section
+ *   certo_parse_check_text(), %CERTO_PARSE_ERROR_TRUNCATED when the
+ *   article seems cut off (it ends inside an HTML comment or its front
+ *   matter; without its newline in the middle of a link, a tag, a
+ *   translated span, a table row or a list item; or with a section
+ *   heading and nothing after it), or %CERTO_PARSE_ERROR_NO_CONTENT when
+ *   the markdown has no in-scope services, certificates or reports section
  */
 CertoCatalogUpdate *
 certo_offering_article_parse (GBytes      *bytes,
@@ -2297,6 +2606,16 @@ certo_offering_article_parse (GBytes      *bytes,
     return NULL;
 
   text = g_bytes_get_data (bytes, &length);
+  {
+    g_autofree char *heading = NULL;
+    CutKind cut = find_cut (text, length, &heading);
+
+    if (cut != CUT_NONE)
+      {
+        set_cut_error (error, display_name, cut, heading);
+        return NULL;
+      }
+  }
   self.name = display_name;
   self.update = certo_catalog_update_new (CERTO_UPDATE_FORMAT_ARTICLE);
   if (base_uri != NULL && certo_uri_is_web (base_uri))
@@ -2312,7 +2631,7 @@ certo_offering_article_parse (GBytes      *bytes,
   if (!self.found_services && !self.found_documents)
     {
       g_set_error (error, CERTO_PARSE_ERROR, CERTO_PARSE_ERROR_NO_CONTENT,
-                   _("“%s” is not a compliance-offering article: it has no in-scope services, certificates or reports section"),
+                   _("“%s” has none of the sections of a compliance-offering article (in-scope services, certificates, reports); Certo reads Microsoft compliance-offering articles and Certo catalog feeds (data/certo-catalog.schema.json describes those)"),
                    display_name);
       parser_clear (&self);
       return NULL;
@@ -2356,7 +2675,10 @@ certo_offering_article_parse (GBytes      *bytes,
             *dot = '\0';
           g_free (slug);
           slug = certo_text_slugify (base, MAX_ID_LEN);
+          update->id_from_name = TRUE;
         }
+      if (*slug == '\0')
+        update->id_from_name = TRUE;
       update->id = g_strdup (*slug != '\0' ? slug : "article");
     }
 

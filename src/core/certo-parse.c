@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "certo-parse.h"
+#include "certo-text.h"
 
 /* Bytes asked of the stream at a time while loading */
 #define READ_CHUNK ((gsize) 64 * 1024)
@@ -59,6 +60,22 @@ set_too_large (GError     **error,
                /* Translators: the first %s is a file name or address, the second a size ("64 MiB") */
                _("“%s” is larger than %s, the largest source Certo reads; ask its publisher for a smaller file or raise the limit in Preferences"),
                name, limit);
+}
+
+/* The first bytes of a UTF-8 sequence (RFC 3629 §4), and nothing after */
+static gboolean
+is_cut_character (const char *p,
+                  gsize       left)
+{
+  guchar lead = (guchar) p[0];
+  gsize need = lead >= 0xf0 && lead <= 0xf4 ? 4 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xc2 && lead <= 0xdf ? 2 : 0;
+
+  if (need == 0 || left >= need)
+    return FALSE;
+  for (gsize i = 1; i < left; i++)
+    if (((guchar) p[i] & 0xc0) != 0x80)
+      return FALSE;
+  return TRUE;
 }
 
 /* Line (from 1) and column (in characters, from 1) of a byte offset */
@@ -156,6 +173,65 @@ looks_like_markdown (const char *text,
  */
 G_DEFINE_QUARK (certo-parse-error-quark, certo_parse_error)
 
+/* What a file that is not a regular one is, for the message */
+static const char *
+describe_file_type (GFileInfo *info)
+{
+  guint32 mode;
+
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    /* Translators: completes "“x” is not a regular file (%s)" */
+    return _("it is a folder");
+
+  mode = g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_MODE);
+  switch (mode & 0170000)
+    {
+    case 0010000:
+      /* Translators: completes "“x” is not a regular file (%s)" */
+      return _("it is a named pipe");
+    case 0020000:
+    case 0060000:
+      /* Translators: completes "“x” is not a regular file (%s)" */
+      return _("it is a device");
+    case 0140000:
+      /* Translators: completes "“x” is not a regular file (%s)" */
+      return _("it is a socket");
+    default:
+      /* Translators: completes "“x” is not a regular file (%s)" */
+      return _("it is a special file");
+    }
+}
+
+/**
+ * certo_parse_dup_display_name:
+ * @file: a file
+ *
+ * The name to show for @file in messages: its path for a local file (as
+ * g_filename_display_name() gives it, never a percent-encoded URI, even
+ * when the name holds a line break), else its parse name
+ * (g_file_get_parse_name()); in both, the characters
+ * certo_text_is_unsafe_char() names are escaped ("a\nb.md"), so a name
+ * can neither break a one-line message nor move a terminal's cursor.
+ *
+ * Returns: (transfer full): the name, one line of valid UTF-8
+ */
+char *
+certo_parse_dup_display_name (GFile *file)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  path = g_file_get_path (file);
+  if (path != NULL)
+    name = g_filename_display_name (path);
+  else
+    name = g_file_get_parse_name (file);
+
+  return certo_text_escape_unsafe (name);
+}
+
 /**
  * certo_parse_load_file:
  * @file: the file to read
@@ -167,16 +243,23 @@ G_DEFINE_QUARK (certo-parse-error-quark, certo_parse_error)
  * Reads @file whole, streaming, and refuses it as soon as more than
  * @max_size bytes have come: a huge file is never read to its end and the
  * size the file system reports is not trusted (it may change while
- * reading, or be unknown, as for a pipe or a portal document). At most
+ * reading, or be unknown, as for a portal document). At most
  * @max_size + 1 bytes are read. Blocks: call it from a worker thread.
+ *
+ * Only a regular file is read (a symbolic link to one is followed): its
+ * type is asked before it is opened, so a named pipe, which would make
+ * the open wait for a writer forever, a device such as `/dev/zero`, which
+ * never ends, a socket or a folder is refused without being opened.
  *
  * The contents are not checked; hand them to certo_parse_source() or
  * certo_parse_check_text().
  *
  * Errors: %CERTO_PARSE_ERROR_TOO_LARGE (the message gives the limit as
- * g_format_size() writes it, "64.0 MiB"), %CERTO_PARSE_ERROR_IO when @file cannot be opened or read (the
- * message names the file and gives the system's reason), and
- * %G_IO_ERROR_CANCELLED from @cancellable.
+ * g_format_size() writes it, "64.0 MiB"), %CERTO_PARSE_ERROR_NOT_REGULAR for
+ * anything but a regular file, %CERTO_PARSE_ERROR_IO when @file cannot be
+ * opened or read (the message names the file and gives the system's
+ * reason), and %G_IO_ERROR_CANCELLED from @cancellable. Messages name
+ * the file as certo_parse_dup_display_name() does.
  *
  * Returns: (transfer full): the contents of @file, or %NULL with @error set
  */
@@ -187,6 +270,7 @@ certo_parse_load_file (GFile         *file,
                        GError       **error)
 {
   g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GByteArray) data = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *display = NULL;
@@ -194,10 +278,25 @@ certo_parse_load_file (GFile         *file,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  display = g_file_get_parse_name (file);
+  display = certo_parse_dup_display_name (file);
 
   /* A GByteArray holds at most G_MAXUINT bytes */
   max_size = MIN (max_size, (gsize) G_MAXUINT - READ_CHUNK);
+
+  /* lstat()/stat() only: opening a named pipe would block until some
+   * other program writes to it */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_UNIX_MODE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  if (info == NULL)
+    goto failed;
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, CERTO_PARSE_ERROR, CERTO_PARSE_ERROR_NOT_REGULAR,
+                   /* Translators: the first %s is a file name, the second says what it is ("it is a folder") */
+                   _("“%s” is not a regular file (%s); choose a catalog (.json) or an article (.md) saved as a file"),
+                   display, describe_file_type (info));
+      return NULL;
+    }
 
   stream = g_file_read (file, cancellable, &local_error);
   if (stream == NULL)
@@ -261,10 +360,11 @@ failed:
  * (parsers skip it).
  *
  * Errors: %CERTO_PARSE_ERROR_TOO_LARGE; %CERTO_PARSE_ERROR_EMPTY for no
- * bytes or only white space; %CERTO_PARSE_ERROR_BINARY for NUL bytes (an
+ * bytes ("is empty") or only white space ("contains only white space"); %CERTO_PARSE_ERROR_BINARY for NUL bytes (an
  * image, an archive, a PDF); %CERTO_PARSE_ERROR_NOT_UTF8 with the line,
  * column and byte offset of the first invalid byte (UTF-16 text is named
- * as such). Every message names @name.
+ * as such); %CERTO_PARSE_ERROR_TRUNCATED when the text ends in the middle
+ * of a UTF-8 sequence (a cut-off download). Every message names @name.
  *
  * Returns: %TRUE when @bytes may be parsed
  */
@@ -292,7 +392,12 @@ certo_parse_check_text (GBytes      *bytes,
     }
 
   if (length == 0)
-    goto empty;
+    {
+      g_set_error (error, CERTO_PARSE_ERROR, CERTO_PARSE_ERROR_EMPTY,
+                   _("“%s” is empty; choose a catalog (.json) or a compliance-offering article (.md) with content"),
+                   name);
+      return FALSE;
+    }
 
   if (length >= 2 && (((guchar) text[0] == 0xff && (guchar) text[1] == 0xfe) ||
                       ((guchar) text[0] == 0xfe && (guchar) text[1] == 0xff)))
@@ -314,6 +419,17 @@ certo_parse_check_text (GBytes      *bytes,
   if (!g_utf8_validate_len (text, length, &invalid))
     {
       gsize offset = (gsize) (invalid - text);
+
+      /* The first bytes of a character and then the end: a download cut
+       * off in the middle of a character, not a file in another encoding */
+      if (is_cut_character (invalid, length - offset))
+        {
+          g_set_error (error, CERTO_PARSE_ERROR, CERTO_PARSE_ERROR_TRUNCATED,
+                       _("“%s” seems cut off (it ends in the middle of a character); download it again"),
+                       name);
+          return FALSE;
+        }
+
       /* Formatted apart: xgettext cannot read G_GSIZE_FORMAT in a message */
       g_autofree char *offset_text = g_strdup_printf ("%" G_GSIZE_FORMAT, offset);
       guint line, column;
@@ -330,9 +446,8 @@ certo_parse_check_text (GBytes      *bytes,
     if (!is_space (text[start]))
       return TRUE;
 
-empty:
   g_set_error (error, CERTO_PARSE_ERROR, CERTO_PARSE_ERROR_EMPTY,
-               _("“%s” is empty; choose a catalog (.json) or a compliance-offering article (.md) with content"),
+               _("“%s” contains only white space; choose a catalog (.json) or a compliance-offering article (.md) with content"),
                name);
   return FALSE;
 }

@@ -25,6 +25,11 @@ G_BEGIN_DECLS
  * @CERTO_PARSE_ERROR_NEWER_VERSION: a catalog feed of a version this Certo does not know
  * @CERTO_PARSE_ERROR_NO_CONTENT: an article with none of the expected sections
  * @CERTO_PARSE_ERROR_IO: the file could not be read
+ * @CERTO_PARSE_ERROR_NOT_REGULAR: not a regular file: a folder, a named pipe
+ *   (FIFO), a device or a socket, which would never end or never come
+ * @CERTO_PARSE_ERROR_TRUNCATED: an article that ends in the middle of
+ *   something (a link, a tag, a table row) or with a heading and nothing
+ *   after it: an incomplete download
  *
  * Errors that make a whole source unusable; the store is left untouched.
  */
@@ -40,6 +45,8 @@ typedef enum
   CERTO_PARSE_ERROR_NEWER_VERSION,
   CERTO_PARSE_ERROR_NO_CONTENT,
   CERTO_PARSE_ERROR_IO,
+  CERTO_PARSE_ERROR_NOT_REGULAR,
+  CERTO_PARSE_ERROR_TRUNCATED,
 } CertoParseError;
 
 /* 64 MiB: the default cap on any source body (a setting may lower or raise it) */
@@ -53,6 +60,7 @@ typedef enum
 
 GQuark              certo_parse_error_quark        (void);
 
+char               *certo_parse_dup_display_name   (GFile         *file);
 GBytes             *certo_parse_load_file          (GFile         *file,
                                                     gsize          max_size,
                                                     GCancellable  *cancellable,

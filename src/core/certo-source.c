@@ -64,6 +64,7 @@ certo_source_finalize (GObject *object)
   g_free (self->etag);
   g_free (self->last_modified);
   g_free (self->retry_after);
+  g_free (self->feed_id);
   g_free (self->sort_key);
 
   G_OBJECT_CLASS (certo_source_parent_class)->finalize (object);
@@ -532,4 +533,40 @@ certo_source_can_sync (CertoSource *self)
 {
   g_return_val_if_fail (CERTO_IS_SOURCE (self), FALSE);
   return self->kind != CERTO_SOURCE_KIND_BUILTIN && self->key != NULL;
+}
+
+/**
+ * certo_source_get_feed_id:
+ * @self: a #CertoSource
+ *
+ * The identity of the source's content, whatever file or address it was
+ * read from (certo_catalog_update_get_identity()): importing content with
+ * the same identity updates this source instead of adding another.
+ *
+ * Returns: (nullable): the feed's id ("microsoft-iso27001"), or %NULL when
+ *   the content names none (then the location identifies the source)
+ */
+const char *
+certo_source_get_feed_id (CertoSource *self)
+{
+  g_return_val_if_fail (CERTO_IS_SOURCE (self), NULL);
+  return self->feed_id;
+}
+
+/**
+ * certo_source_get_replaced_by:
+ * @self: a #CertoSource
+ *
+ * A built-in source is replaced by a file or URL source with the same
+ * feed id (certo_source_get_feed_id()): its documents, services and
+ * families are then left out of the catalog's models, not deleted, and
+ * come back when that source is removed.
+ *
+ * Returns: the row id of the source that replaces @self, or 0
+ */
+gint64
+certo_source_get_replaced_by (CertoSource *self)
+{
+  g_return_val_if_fail (CERTO_IS_SOURCE (self), 0);
+  return self->replaced_by;
 }

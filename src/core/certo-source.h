@@ -70,6 +70,8 @@ const char         *certo_source_get_retry_after   (CertoSource *self);
 CertoSourceFormat   certo_source_get_requested_format (CertoSource *self);
 guint               certo_source_get_n_withdrawn   (CertoSource *self);
 gboolean            certo_source_can_sync          (CertoSource *self);
+const char         *certo_source_get_feed_id       (CertoSource *self);
+gint64              certo_source_get_replaced_by   (CertoSource *self);
 
 const char         *certo_source_kind_to_string    (CertoSourceKind   kind);
 const char         *certo_source_format_to_string  (CertoSourceFormat format);

@@ -33,6 +33,7 @@ typedef struct
   GHashTable *service_families; /* CertoService → GArray of family ids */
   GHashTable *folded;           /* object or text → certo_text_fold() of its names */
   char *updated_since;          /* documents updated since then show as updated */
+  GHashTable *hidden;           /* ids of built-in sources a user source replaces */
 } Loader;
 
 static const guint kind_rank[] = {
@@ -109,6 +110,14 @@ lookup_id (GHashTable *table,
            gint64      id)
 {
   return g_hash_table_lookup (table, &id);
+}
+
+/* Rows of a built-in source that a user source replaces are not shown */
+static gboolean
+is_hidden (Loader *loader,
+           gint64  source_id)
+{
+  return g_hash_table_size (loader->hidden) > 0 && g_hash_table_contains (loader->hidden, &source_id);
 }
 
 /* Runs @sql and calls @row for each row; FALSE on error or cancellation */
@@ -235,6 +244,7 @@ row_source (Loader       *loader,
     source->name = column_dup (stmt, 13);
   else
     source->name = g_strdup (source->key);
+  source->feed_id = column_dup (stmt, 13);
   source->homepage = column_dup (stmt, 8);
   source->content_date = column_dup (stmt, 9);
   source->content_hash = column_dup (stmt, 10);
@@ -254,8 +264,12 @@ static void
 row_standard (Loader       *loader,
               sqlite3_stmt *stmt)
 {
-  CertoStandard *standard = g_object_new (CERTO_TYPE_STANDARD, NULL);
+  CertoStandard *standard;
 
+  if (is_hidden (loader, sqlite3_column_int64 (stmt, 1)))
+    return;
+
+  standard = g_object_new (CERTO_TYPE_STANDARD, NULL);
   standard->id = sqlite3_column_int64 (stmt, 0);
   standard->source_id = sqlite3_column_int64 (stmt, 1);
   standard->key = column_dup (stmt, 2);
@@ -270,9 +284,13 @@ static void
 row_family (Loader       *loader,
             sqlite3_stmt *stmt)
 {
-  CertoFamily *family = g_object_new (CERTO_TYPE_FAMILY, NULL);
+  CertoFamily *family;
   CertoSource *source;
 
+  if (is_hidden (loader, sqlite3_column_int64 (stmt, 1)))
+    return;
+
+  family = g_object_new (CERTO_TYPE_FAMILY, NULL);
   family->id = sqlite3_column_int64 (stmt, 0);
   family->source_id = sqlite3_column_int64 (stmt, 1);
   family->key = column_dup (stmt, 2);
@@ -291,9 +309,17 @@ static void
 row_service (Loader       *loader,
              sqlite3_stmt *stmt)
 {
-  CertoService *service = g_object_new (CERTO_TYPE_SERVICE, NULL);
+  CertoService *service;
   CertoSource *source;
 
+  if (is_hidden (loader, sqlite3_column_int64 (stmt, 1)))
+    {
+      source = lookup_id (loader->sources, sqlite3_column_int64 (stmt, 1));
+      source->n_services++;
+      return;
+    }
+
+  service = g_object_new (CERTO_TYPE_SERVICE, NULL);
   service->id = sqlite3_column_int64 (stmt, 0);
   service->source_id = sqlite3_column_int64 (stmt, 1);
   service->key = column_dup (stmt, 2);
@@ -348,10 +374,22 @@ static void
 row_document (Loader       *loader,
               sqlite3_stmt *stmt)
 {
-  CertoDocument *document = g_object_new (CERTO_TYPE_DOCUMENT, NULL);
+  CertoDocument *document;
   CertoFamily *family;
   CertoSource *source;
 
+  /* Counted for the source list ("29 documents, replaced by …") */
+  if (is_hidden (loader, sqlite3_column_int64 (stmt, 1)))
+    {
+      source = lookup_id (loader->sources, sqlite3_column_int64 (stmt, 1));
+      if (sqlite3_column_type (stmt, 12) == SQLITE_NULL)
+        source->n_documents++;
+      else
+        source->n_withdrawn++;
+      return;
+    }
+
+  document = g_object_new (CERTO_TYPE_DOCUMENT, NULL);
   document->id = sqlite3_column_int64 (stmt, 0);
   document->source_id = sqlite3_column_int64 (stmt, 1);
   document->key = column_dup (stmt, 2);
@@ -583,9 +621,13 @@ static void
 row_environment (Loader       *loader,
                  sqlite3_stmt *stmt)
 {
-  CertoEnvironment *environment = g_object_new (CERTO_TYPE_ENVIRONMENT, NULL);
+  CertoEnvironment *environment;
   CertoFamily *family;
 
+  if (is_hidden (loader, sqlite3_column_int64 (stmt, 1)))
+    return;
+
+  environment = g_object_new (CERTO_TYPE_ENVIRONMENT, NULL);
   environment->id = sqlite3_column_int64 (stmt, 0);
   environment->source_id = sqlite3_column_int64 (stmt, 1);
   environment->key = column_dup (stmt, 2);
@@ -722,6 +764,69 @@ finish_service (Loader       *loader,
     }
 }
 
+/* An environment is found by its names and its family's, and by the
+ * name of each of its in-scope services ("Exchange Online") */
+static void
+finish_environment (Loader           *loader,
+                    CertoEnvironment *environment)
+{
+  CertoFamily *family = environment->family_id > 0 ? lookup_id (loader->families, environment->family_id) : NULL;
+  GString *search = g_string_sized_new (64);
+  guint n = environment->service_names != NULL ? g_strv_length (environment->service_names) : 0;
+
+  certo_store_search_append_folded (search, folded_names (loader, environment, environment->name_localized));
+  if (family != NULL)
+    certo_store_search_append_folded (search, folded_names (loader, family, family->name_localized));
+  environment->search_text = g_string_free (search, FALSE);
+
+  if (n > 0)
+    {
+      environment->folded_service_names = g_new0 (char *, n + 1);
+      for (guint i = 0; i < n; i++)
+        environment->folded_service_names[i] = certo_text_fold (environment->service_names[i]);
+    }
+
+  environment->sort_key = g_utf8_collate_key (environment->name, -1);
+  environment->family_rank = family != NULL ? family->rank : G_MAXUINT;
+}
+
+/* A built-in source is replaced by a file or URL source whose content has
+ * the same feed id: the user chose a newer copy of the same content.
+ * Its rows stay in the database and come back when that source goes. */
+static void
+find_replaced (Loader *loader)
+{
+  GPtrArray *sources = loader->snapshot->sources;
+  g_autoptr(GHashTable) users = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < sources->len; i++)
+    {
+      CertoSource *source = g_ptr_array_index (sources, i);
+      CertoSource *first;
+
+      if (source->kind == CERTO_SOURCE_KIND_BUILTIN || source->feed_id == NULL ||
+          source->last_refresh == NULL)
+        continue;
+      first = g_hash_table_lookup (users, source->feed_id);
+      if (first == NULL || source->id < first->id)
+        g_hash_table_insert (users, source->feed_id, source);
+    }
+
+  for (guint i = 0; i < sources->len; i++)
+    {
+      CertoSource *source = g_ptr_array_index (sources, i);
+      CertoSource *user;
+
+      if (source->kind != CERTO_SOURCE_KIND_BUILTIN || source->feed_id == NULL)
+        continue;
+      user = g_hash_table_lookup (users, source->feed_id);
+      if (user == NULL)
+        continue;
+      source->replaced_by = user->id;
+      g_hash_table_add (loader->hidden, &source->id);
+    }
+}
+
 /* Sorting */
 
 #define SORT_KEY(type, obj) (((type *) (obj))->sort_key)
@@ -846,13 +951,7 @@ finish (Loader *loader)
   g_ptr_array_sort (s->documents, compare_documents);
 
   for (guint i = 0; i < s->environments->len; i++)
-    {
-      CertoEnvironment *environment = g_ptr_array_index (s->environments, i);
-      CertoFamily *family = environment->family_id > 0 ? lookup_id (loader->families, environment->family_id) : NULL;
-
-      environment->sort_key = g_utf8_collate_key (environment->name, -1);
-      environment->family_rank = family != NULL ? family->rank : G_MAXUINT;
-    }
+    finish_environment (loader, g_ptr_array_index (s->environments, i));
   g_ptr_array_sort (s->environments, compare_environments);
 
   /* The keys only served the sort */
@@ -894,6 +993,7 @@ certo_store_db_load (CertoStoreDb  *db,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) since = g_date_time_add_days (now, -CERTO_DOCUMENT_UPDATED_DAYS);
   g_autofree char *updated_since = g_date_time_format_iso8601 (since);
+  g_autoptr(GHashTable) hidden = g_hash_table_new (g_int64_hash, g_int64_equal);
   Loader loader = {
     .db = db,
     .cancellable = cancellable,
@@ -907,6 +1007,7 @@ certo_store_db_load (CertoStoreDb  *db,
     .service_families = service_families,
     .folded = folded,
     .updated_since = updated_since,
+    .hidden = hidden,
   };
 
   certo_store_db_assert_worker (db);
@@ -924,8 +1025,12 @@ certo_store_db_load (CertoStoreDb  *db,
                      "       content_date, content_hash, last_refresh, last_error, feed_id,"
                      "       last_checked, etag, last_modified, retry_after, requested_format"
                      " FROM sources",
-                     row_source, error) ||
-      !for_each_row (&loader, "SELECT id, source_id, key, name, url FROM standards",
+                     row_source, error))
+    return NULL;
+
+  find_replaced (&loader);
+
+  if (!for_each_row (&loader, "SELECT id, source_id, key, name, url FROM standards",
                      row_standard, error) ||
       !for_each_row (&loader, "SELECT id, source_id, key, name_json FROM families",
                      row_family, error) ||

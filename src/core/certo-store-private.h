@@ -86,6 +86,7 @@ typedef struct
   char *location;
   char *content_hash;
   CertoCatalogUpdate *update;
+  gboolean accept_removals;    /* the shrink guard is off */
 
   /* A sync's: the source must still be the row @source_id (a sync never
    * brings back a source removed while it ran); its status is written in
@@ -252,6 +253,11 @@ void                  certo_store_list_offline_async (CertoStore          *self,
 GPtrArray            *certo_store_list_offline_finish (CertoStore         *self,
                                                       GAsyncResult        *result,
                                                       GError             **error);
+
+/* certo-store-sync.c: the name a source shows, as certo-store-load.c
+ * chooses it */
+char                 *certo_store_db_dup_source_name (CertoStoreDb        *db,
+                                                      gint64               source_id);
 
 /* certo-store-history.c: the recent changes, read with the catalog */
 gboolean              certo_store_db_load_changes  (CertoStoreDb          *db,

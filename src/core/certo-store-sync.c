@@ -25,9 +25,9 @@ now_iso8601 (void)
 }
 
 /* The name a source shows, as certo-store-load.c chooses it */
-static char *
-source_display_name (CertoStoreDb *db,
-                     gint64        source_id)
+char *
+certo_store_db_dup_source_name (CertoStoreDb *db,
+                                gint64        source_id)
 {
   g_autoptr(CertoCachedStmt) stmt = certo_store_db_statement (db,
     "SELECT name, title_json, feed_id, key FROM sources WHERE id = ?1", NULL);
@@ -247,7 +247,7 @@ job_sync_import (CertoStoreDb *db,
       return;
     }
 
-  summary->source_name = source_display_name (db, summary->source_id);
+  summary->source_name = certo_store_db_dup_source_name (db, summary->source_id);
   g_task_return_pointer (task, g_steal_pointer (&summary), (GDestroyNotify) certo_sync_summary_free);
 }
 
@@ -547,7 +547,7 @@ job_record_probes (CertoStoreDb *db,
       return;
     }
 
-  summary->source_name = source_display_name (db, summary->source_id);
+  summary->source_name = certo_store_db_dup_source_name (db, summary->source_id);
   g_task_return_pointer (task, g_steal_pointer (&summary), (GDestroyNotify) certo_sync_summary_free);
 }
 

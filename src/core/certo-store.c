@@ -1144,8 +1144,16 @@ certo_store_open_finish (CertoStore    *self,
  * transaction: the source row is created or updated; every standard,
  * family, service, document and environment is matched by its id within
  * the source, so rows keep their ids across re-imports; rows whose ids are
- * gone from @update are deleted. On any error (or cancellation) nothing
- * changes.
+ * gone from @update are deleted. Content with the feed id of a file or URL
+ * source already in the catalog goes into that source (see
+ * #CertoSourceSpec). On any error (or cancellation) nothing changes.
+ *
+ * The shrink guard: when @update would withdraw more than half of the
+ * documents of the file or URL source it goes into, and at least
+ * %CERTO_STORE_SHRINK_MIN, the import fails with
+ * %CERTO_STORE_ERROR_WOULD_WITHDRAW unless @spec->accept_removals is set:
+ * a cut-off download must not silently replace a good copy. (A built-in
+ * source it replaces is not compared with: its rows are only hidden.)
  */
 void
 certo_store_import_async (CertoStore            *self,
@@ -1170,6 +1178,7 @@ certo_store_import_async (CertoStore            *self,
   data->location = g_strdup (spec->location);
   data->content_hash = g_strdup (spec->content_hash);
   data->update = update;
+  data->accept_removals = spec->accept_removals;
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, certo_store_import_async);

@@ -28,8 +28,11 @@ G_BEGIN_DECLS
  * @CERTO_STORE_ERROR_CLOSED: the store was closed
  * @CERTO_STORE_ERROR_NOT_REMOVABLE: the source is built into Certo and
  *   cannot be removed
- * @CERTO_STORE_ERROR_EXISTS: a source with that address is already in the
- *   catalog
+ * @CERTO_STORE_ERROR_EXISTS: a source with that address, or with that
+ *   content (the same feed id), is already in the catalog
+ * @CERTO_STORE_ERROR_WOULD_WITHDRAW: the new content of a source would
+ *   withdraw more than half of its documents (and at least
+ *   %CERTO_STORE_SHRINK_MIN): refused unless the caller accepts removals
  */
 typedef enum
 {
@@ -44,7 +47,13 @@ typedef enum
   CERTO_STORE_ERROR_CLOSED,
   CERTO_STORE_ERROR_NOT_REMOVABLE,
   CERTO_STORE_ERROR_EXISTS,
+  CERTO_STORE_ERROR_WOULD_WITHDRAW,
 } CertoStoreError;
+
+/* The shrink guard: an import that would withdraw more than half of a
+ * source's documents, and at least this many, is refused unless
+ * #CertoSourceSpec.accept_removals is set */
+#define CERTO_STORE_SHRINK_MIN 5
 
 /**
  * CertoSourceSpec:
@@ -59,8 +68,19 @@ typedef enum
  * @location: (nullable): path or URL the content was read from
  * @content_hash: (nullable): SHA-256 of the bytes imported, so a caller can
  *   skip an import of unchanged content
+ * @accept_removals: import even when the update would withdraw more than
+ *   half of the source's documents (%CERTO_STORE_ERROR_WOULD_WITHDRAW);
+ *   %FALSE, the safe default, for anything the user did not confirm
  *
  * Describes the source an update is imported into.
+ *
+ * A file or URL import whose update has an identity
+ * (certo_catalog_update_get_identity()) goes into the file or URL source
+ * with the same feed id, if there is one, whatever its key: that source's
+ * rows are replaced (ids kept for unchanged keys, the differences written
+ * as history) and its location, kind and (when no other source has it)
+ * key become @location, @kind and @key. A built-in source with that feed
+ * id is then replaced: see certo_source_get_replaced_by().
  */
 typedef struct
 {
@@ -70,6 +90,7 @@ typedef struct
   const char        *name;
   const char        *location;
   const char        *content_hash;
+  gboolean           accept_removals;
 } CertoSourceSpec;
 
 /**
@@ -84,7 +105,9 @@ typedef struct
  *   (the last 90 days, at most 2000 entries)
  *
  * Everything in the catalog database, as objects built on the worker thread
- * and handed over whole; each array is sorted for display (sources and
+ * and handed over whole, except the rows of a built-in source that a
+ * user source replaces (certo_source_get_replaced_by(); the source itself
+ * is listed); each array is sorted for display (sources and
  * families by name, services by name, documents by family, kind and title,
  * all in the user's language). Cross references (a document's family name,
  * a service's families and document count) are already resolved.

@@ -74,6 +74,7 @@ typedef struct
   CertoSyncSummary *summary;       /* the result, once there is one */
   GError           *error;         /* or the failure */
   gboolean          wrote;         /* the store changed: reload before returning */
+  CertoImportFlags  flags;         /* of the caller that started it */
   gpointer          data;          /* the kind's own state */
   GDestroyNotify    data_free;
 } CertoSyncJob;
@@ -81,6 +82,11 @@ typedef struct
 void                certo_sync_request_job        (CertoSync           *self,
                                                    CertoSyncJobKind     kind,
                                                    CertoSource         *source,
+                                                   GTask               *task);
+void                certo_sync_request_job_full   (CertoSync           *self,
+                                                   CertoSyncJobKind     kind,
+                                                   CertoSource         *source,
+                                                   CertoImportFlags     flags,
                                                    GTask               *task);
 void                certo_sync_emit_started       (CertoSync           *self,
                                                    gint64               source_id);

@@ -17,6 +17,7 @@
 #include "certo-model-private.h"
 #include "certo-parse.h"
 #include "certo-sync-private.h"
+#include "certo-text.h"
 
 /* A refresh's state */
 typedef struct
@@ -186,6 +187,7 @@ import (CertoSyncJob *job)
   data->location = g_strdup (r->permanent_url);
   data->content_hash = g_strdup (r->hash);
   data->update = g_steal_pointer (&r->update);
+  data->accept_removals = (job->flags & CERTO_IMPORT_ACCEPT_REMOVALS) != 0;
   data->source_id = job->source_id;
   data->checked = g_strdup (r->checked);
   data->set_validators = r->kind == CERTO_SOURCE_KIND_URL;
@@ -490,7 +492,9 @@ file_thread (GTask        *task,
 {
   CertoSyncJob *job = task_data;
   Refresh *r = job->data;
-  g_autoptr(GFile) file = g_file_new_for_uri (r->key);
+  /* Where it was last imported from: an import of the same content from
+   * another file moves the source there (see CertoSourceSpec) */
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (r->location);
   g_autoptr(GBytes) spliced = NULL;
   gsize max_size = certo_client_get_max_body_size (certo_sync_get_client (job->self));
   GError *error = NULL;
@@ -568,7 +572,7 @@ certo_sync_refresh_start (CertoSyncJob *job)
   r->key = g_strdup (certo_source_get_key (source));
   r->kind = certo_source_get_kind (source);
   r->location = g_strdup (certo_source_get_location (source) != NULL ? certo_source_get_location (source) : r->key);
-  r->display = g_strdup (r->location);
+  r->display = certo_text_escape_unsafe (r->location);
   r->etag = g_strdup (certo_source_get_etag (source));
   r->last_modified = g_strdup (certo_source_get_last_modified (source));
   r->content_hash = g_strdup (certo_source_get_content_hash (source));

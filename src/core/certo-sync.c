@@ -253,12 +253,23 @@ certo_sync_emit_check_progress (CertoSync *self,
   g_signal_emit (self, signals[CHECK_PROGRESS], 0, done, total);
 }
 
-/* Starts a job, or joins @task to the one running for the same */
 void
 certo_sync_request_job (CertoSync        *self,
-             CertoSyncJobKind  kind,
-             CertoSource      *source,
-             GTask            *task)
+                        CertoSyncJobKind  kind,
+                        CertoSource      *source,
+                        GTask            *task)
+{
+  certo_sync_request_job_full (self, kind, source, CERTO_IMPORT_FLAGS_NONE, task);
+}
+
+/* Starts a job, or joins @task to the one running for the same (whose
+ * @flags then apply) */
+void
+certo_sync_request_job_full (CertoSync        *self,
+                             CertoSyncJobKind  kind,
+                             CertoSource      *source,
+                             CertoImportFlags  flags,
+                             GTask            *task)
 {
   gint64 key = job_key (certo_source_get_id (source), kind);
   CertoSyncJob *job = g_hash_table_lookup (self->jobs, &key);
@@ -273,6 +284,7 @@ certo_sync_request_job (CertoSync        *self,
   job = g_new0 (CertoSyncJob, 1);
   job->self = g_object_ref (self);
   job->kind = kind;
+  job->flags = flags;
   job->source_id = certo_source_get_id (source);
   job->source = g_object_ref (source);
   job->cancellable = g_cancellable_new ();
@@ -826,14 +838,8 @@ certo_sync_rename_source_finish (CertoSync     *self,
  * @callback: called after the catalog's models show the result
  * @user_data: data for @callback
  *
- * Refreshes @source: a conditional GET with the stored ETag and
- * Last-Modified (RFC 9110 §13.1), or a read of the file; parsing on a
- * worker thread; then one transaction that writes the new rows and what
- * changed as history (see #CertoChange). A 304 changes only the time last
- * checked; a permanent redirect (301, 308) updates the stored address, a
- * temporary one (302, 303, 307) never does. On any failure the source's
- * last error is recorded and every row stays as it was. A refresh of
- * @source already running is joined, not repeated.
+ * certo_sync_refresh_full_async() with %CERTO_IMPORT_FLAGS_NONE: the
+ * shrink guard is on.
  */
 void
 certo_sync_refresh_async (CertoSync           *self,
@@ -841,6 +847,42 @@ certo_sync_refresh_async (CertoSync           *self,
                           GCancellable        *cancellable,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
+{
+  certo_sync_refresh_full_async (self, source, CERTO_IMPORT_FLAGS_NONE, cancellable, callback, user_data);
+}
+
+/**
+ * certo_sync_refresh_full_async:
+ * @self: a #CertoSync
+ * @source: a URL or file source (certo_source_can_sync())
+ * @flags: %CERTO_IMPORT_ACCEPT_REMOVALS only when the user confirmed that
+ *   the new content may withdraw most of the source's documents
+ * @cancellable: (nullable): a #GCancellable; the refresh stops only when
+ *   every caller waiting for it cancelled
+ * @callback: called after the catalog's models show the result
+ * @user_data: data for @callback
+ *
+ * Refreshes @source: a conditional GET with the stored ETag and
+ * Last-Modified (RFC 9110 §13.1), or a read of the file; parsing on a
+ * worker thread; then one transaction that writes the new rows and what
+ * changed as history (see #CertoChange). A 304 changes only the time last
+ * checked; a permanent redirect (301, 308) updates the stored address, a
+ * temporary one (302, 303, 307) never does. On any failure the source's
+ * last error is recorded and every row stays as it was: among them, new
+ * content that would withdraw more than half of the source's documents
+ * (%CERTO_STORE_ERROR_WOULD_WITHDRAW, unless @flags accepts it), and
+ * content that another source of the catalog already has (the same feed
+ * id, %CERTO_STORE_ERROR_EXISTS). A refresh of @source already running
+ * is joined, not repeated, and keeps its own flags. Finish with
+ * certo_sync_refresh_finish().
+ */
+void
+certo_sync_refresh_full_async (CertoSync           *self,
+                               CertoSource         *source,
+                               CertoImportFlags     flags,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
 {
   GTask *task;
 
@@ -859,7 +901,7 @@ certo_sync_refresh_async (CertoSync           *self,
       return;
     }
 
-  certo_sync_request_job (self, CERTO_SYNC_JOB_REFRESH, source, task);
+  certo_sync_request_job_full (self, CERTO_SYNC_JOB_REFRESH, source, flags, task);
 }
 
 /**
@@ -870,6 +912,8 @@ certo_sync_refresh_async (CertoSync           *self,
  *   #CertoParseError (the content), a #CertoStoreError, or
  *   %G_IO_ERROR_CANCELLED; %CERTO_CLIENT_ERROR_OFFLINE when this computer
  *   is offline (a normal state: nothing is recorded)
+ *
+ * Finishes certo_sync_refresh_async() and certo_sync_refresh_full_async().
  *
  * Returns: (transfer full) (nullable): what the refresh did
  */

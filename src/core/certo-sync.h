@@ -70,6 +70,12 @@ void              certo_sync_refresh_async           (CertoSync           *self,
                                                       GCancellable        *cancellable,
                                                       GAsyncReadyCallback  callback,
                                                       gpointer             user_data);
+void              certo_sync_refresh_full_async      (CertoSync           *self,
+                                                      CertoSource         *source,
+                                                      CertoImportFlags     flags,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
 CertoSyncSummary *certo_sync_refresh_finish          (CertoSync           *self,
                                                       GAsyncResult        *result,
                                                       GError             **error);

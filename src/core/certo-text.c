@@ -230,3 +230,243 @@ certo_search_query_matches (const CertoSearchQuery *self,
 
   return TRUE;
 }
+
+/**
+ * certo_text_is_unsafe_char:
+ * @c: a Unicode character
+ *
+ * The characters Certo never keeps in a one-line text from a source:
+ * C0 controls (U+0000–U+001F, line breaks and tabs included), DEL
+ * (U+007F), C1 controls (U+0080–U+009F), the line and paragraph
+ * separators (U+2028, U+2029), and the bidirectional embeddings,
+ * overrides and isolates (U+202A–U+202E, U+2066–U+2069; Unicode
+ * Standard Annex #9 §2.1–2.4), which reorder the text around them, so
+ * that a title can show as something it is not ("Trojan Source",
+ * CVE-2021-42574), or move a terminal's cursor (ECMA-48 escapes).
+ *
+ * The implicit marks U+200E LEFT-TO-RIGHT MARK, U+200F RIGHT-TO-LEFT MARK
+ * and U+061C ARABIC LETTER MARK are kept: they change the direction of
+ * one neutral character only, cannot hide or reorder text beyond it, and
+ * mixed Arabic or Hebrew and Latin names need them (UAX #9 §2.6).
+ *
+ * Returns: %TRUE when @c must not be shown or stored as it is
+ */
+gboolean
+certo_text_is_unsafe_char (gunichar c)
+{
+  return c < 0x20 || (c >= 0x7f && c <= 0x9f) ||
+         c == 0x2028 || c == 0x2029 ||
+         (c >= 0x202a && c <= 0x202e) ||
+         (c >= 0x2066 && c <= 0x2069);
+}
+
+static gboolean
+is_ascii_safe (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if ((guchar) *p < 0x20 || (guchar) *p >= 0x7f)
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * certo_text_strip_unsafe:
+ * @text: (nullable): UTF-8 text meant for one line
+ * @out_changed: (out) (optional): set to %TRUE when anything was changed
+ *
+ * Makes @text safe to store and show: every character
+ * certo_text_is_unsafe_char() names is dropped, except tabs, line
+ * breaks and the separators U+2028/U+2029, which become a space so that
+ * the words on either side stay apart. Invalid UTF-8 becomes U+FFFD.
+ *
+ * Returns: (transfer full) (nullable): the cleaned text; %NULL for %NULL
+ */
+char *
+certo_text_strip_unsafe (const char *text,
+                         gboolean   *out_changed)
+{
+  g_autofree char *valid = NULL;
+  gboolean changed = FALSE;
+  GString *out;
+
+  if (out_changed != NULL)
+    *out_changed = FALSE;
+  if (text == NULL)
+    return NULL;
+
+  /* The common case: printable ASCII, nothing to do */
+  if (is_ascii_safe (text))
+    return g_strdup (text);
+
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      valid = g_utf8_make_valid (text, -1);
+      text = valid;
+      changed = TRUE;
+    }
+
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!certo_text_is_unsafe_char (c))
+        {
+          g_string_append_unichar (out, c);
+          continue;
+        }
+
+      changed = TRUE;
+      if (c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' ||
+          c == 0x2028 || c == 0x2029)
+        g_string_append_c (out, ' ');
+    }
+
+  if (out_changed != NULL)
+    *out_changed = changed;
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * certo_text_escape_unsafe:
+ * @text: (nullable): text to show on a terminal or in a message, possibly
+ *   not UTF-8 (a file name)
+ *
+ * Escapes what certo_text_is_unsafe_char() names, so that text already
+ * stored, or a file name, can neither move a terminal's cursor nor
+ * reorder what is shown: `\n`, `\r`, `\t`, `\e` for the usual ones,
+ * `\xHH` for other C0 and C1 controls and for bytes that are not UTF-8,
+ * `\u{HHHH}` for the bidirectional controls and separators.
+ *
+ * Returns: (transfer full): the escaped text; "" for %NULL
+ */
+char *
+certo_text_escape_unsafe (const char *text)
+{
+  GString *out;
+  const char *p;
+  const char *end;
+
+  if (text == NULL)
+    return g_strdup ("");
+  if (is_ascii_safe (text))
+    return g_strdup (text);
+
+  end = text + strlen (text);
+  out = g_string_sized_new (end - text + 16);
+  for (p = text; p < end;)
+    {
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_string_append_printf (out, "\\x%02X", (guchar) *p);
+          p++;
+          continue;
+        }
+
+      p = g_utf8_next_char (p);
+      if (!certo_text_is_unsafe_char (c))
+        g_string_append_unichar (out, c);
+      else if (c == '\n')
+        g_string_append (out, "\\n");
+      else if (c == '\r')
+        g_string_append (out, "\\r");
+      else if (c == '\t')
+        g_string_append (out, "\\t");
+      else if (c == 0x1b)
+        g_string_append (out, "\\e");
+      else if (c <= 0x9f)
+        g_string_append_printf (out, "\\x%02X", c);
+      else
+        g_string_append_printf (out, "\\u{%04X}", c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * certo_text_truncate:
+ * @text: (nullable): valid UTF-8
+ * @max_chars: the most characters kept, the ellipsis included (at least 1)
+ * @out_cut: (out) (optional): set to %TRUE when @text was cut
+ *
+ * Cuts @text to @max_chars characters, at a character boundary, ending
+ * with "…" when anything was cut.
+ *
+ * Returns: (transfer full) (nullable): the text, cut or whole; %NULL for %NULL
+ */
+char *
+certo_text_truncate (const char *text,
+                     guint       max_chars,
+                     gboolean   *out_cut)
+{
+  const char *p;
+  guint n = 0;
+
+  if (out_cut != NULL)
+    *out_cut = FALSE;
+  if (text == NULL)
+    return NULL;
+
+  max_chars = MAX (max_chars, 1);
+  /* Fast: a text shorter in bytes than the cap is shorter in characters */
+  if (strlen (text) <= max_chars)
+    return g_strdup (text);
+
+  for (p = text; *p != '\0' && n < max_chars - 1; p = g_utf8_next_char (p))
+    n++;
+  if (*p == '\0' || (n == max_chars - 1 && *g_utf8_next_char (p) == '\0'))
+    return g_strdup (text);
+
+  if (out_cut != NULL)
+    *out_cut = TRUE;
+  {
+    GString *out = g_string_new_len (text, p - text);
+
+    g_string_append (out, "…");
+    return g_string_free (out, FALSE);
+  }
+}
+
+/**
+ * certo_text_display_width:
+ * @text: (nullable): UTF-8 text
+ *
+ * The number of terminal columns @text takes: one per character, two for
+ * a wide or fullwidth one (East Asian Width W or F, UAX #11), none for a
+ * combining mark or a zero-width character. Invalid UTF-8 counts one
+ * column per byte.
+ *
+ * Returns: the width in columns
+ */
+guint
+certo_text_display_width (const char *text)
+{
+  const char *p;
+  const char *end;
+  guint width = 0;
+
+  if (text == NULL)
+    return 0;
+
+  end = text + strlen (text);
+  for (p = text; p < end;)
+    {
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          width++;
+          p++;
+          continue;
+        }
+      p = g_utf8_next_char (p);
+
+      if (g_unichar_iszerowidth (c))
+        continue;
+      width += g_unichar_iswide (c) ? 2 : 1;
+    }
+
+  return width;
+}

@@ -1,4 +1,5 @@
-/* certo-text.h — text helpers: search folding, search queries, slugs
+/* certo-text.h — text helpers: search folding, search queries, slugs,
+ * unsafe characters, display width
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,6 +12,15 @@ G_BEGIN_DECLS
 char     *certo_text_fold            (const char *text);
 char     *certo_text_slugify         (const char *text,
                                       gsize       max_len);
+
+gboolean  certo_text_is_unsafe_char  (gunichar    c);
+char     *certo_text_strip_unsafe    (const char *text,
+                                      gboolean   *out_changed);
+char     *certo_text_escape_unsafe   (const char *text);
+char     *certo_text_truncate        (const char *text,
+                                      guint       max_chars,
+                                      gboolean   *out_cut);
+guint     certo_text_display_width   (const char *text);
 
 /**
  * CertoSearchQuery:
