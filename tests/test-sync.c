@@ -104,6 +104,8 @@ typedef struct
 
 /* Helpers: async calls made synchronous */
 
+static const char login_page[] = "<!DOCTYPE html><html><form action=\"/login\">Sign in</form></html>";
+
 static void
 store_result (GObject      *source,
               GAsyncResult *result,
@@ -422,7 +424,7 @@ flaky_handler (SoupServer        *server,
     case MODE_LOGIN_PAGE:
       soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
       soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_STATIC,
-                                        "<!DOCTYPE html><html><form action=\"/login\">Sign in</form></html>", 66);
+                                        login_page, strlen (login_page));
       return;
     default:
       g_assert_not_reached ();
