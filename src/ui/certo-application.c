@@ -21,6 +21,7 @@ struct _CertoApplication
   GtkWindow      *window_to_present;   /* (weak) shown when the catalog is in */
   guint           present_timeout;
   gint64          start_time;
+  gboolean        recovery_offered;
 };
 
 G_DEFINE_FINAL_TYPE (CertoApplication, certo_application, ADW_TYPE_APPLICATION)
@@ -57,6 +58,19 @@ get_window (CertoApplication *self)
   return certo_window_new (ADW_APPLICATION (self), self->catalog, self->settings);
 }
 
+/* Once per run, after a crash: the first window asks what to do with the
+ * unsaved changes it left (the Workspace page offers them too) */
+static void
+offer_recovery (CertoApplication *self,
+                GtkWindow        *window)
+{
+  if (self->recovery_offered || !CERTO_IS_WINDOW (window))
+    return;
+
+  self->recovery_offered = TRUE;
+  certo_window_offer_recovery (CERTO_WINDOW (window));
+}
+
 /* Presents the window that waits for the catalog; see activate() */
 static void
 present_waiting_window (CertoApplication *self)
@@ -70,6 +84,7 @@ present_waiting_window (CertoApplication *self)
   g_object_remove_weak_pointer (G_OBJECT (window), (gpointer *) &self->window_to_present);
   self->window_to_present = NULL;
   gtk_window_present (window);
+  offer_recovery (self, window);
 }
 
 static gboolean
@@ -159,7 +174,11 @@ quit_action (GSimpleAction *action,
     gtk_window_close (GTK_WINDOW (l->data));
   g_list_free (windows);
 
-  g_application_quit (G_APPLICATION (self));
+  /* A window with a workspace stays until its last save is done (or the
+   * user decides what to do when it fails); the application ends with
+   * the last window */
+  if (gtk_application_get_windows (GTK_APPLICATION (self)) == NULL)
+    g_application_quit (G_APPLICATION (self));
 }
 
 static const GActionEntry app_actions[] = {
@@ -177,6 +196,10 @@ certo_application_startup (GApplication *application)
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *import_accels[] = { "<Control>o", NULL };
   static const char *search_accels[] = { "<Control>f", NULL };
+  static const char *new_workspace_accels[] = { "<Control>n", NULL };
+  static const char *open_workspace_accels[] = { "<Control><Shift>o", NULL };
+  static const char *save_as_accels[] = { "<Control><Shift>s", NULL };
+  static const char *undo_accels[] = { "<Control>z", NULL };
 
   G_APPLICATION_CLASS (certo_application_parent_class)->startup (application);
 
@@ -186,6 +209,10 @@ certo_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.import", import_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search", search_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.new-workspace", new_workspace_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.open-workspace", open_workspace_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.save-workspace-as", save_as_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.undo", undo_accels);
 
   self->settings = lookup_settings ();
 
@@ -215,6 +242,7 @@ certo_application_activate (GApplication *application)
   if (!self->loading || gtk_widget_get_visible (GTK_WIDGET (window)))
     {
       gtk_window_present (window);
+      offer_recovery (self, window);
       return;
     }
 
@@ -224,6 +252,26 @@ certo_application_activate (GApplication *application)
   self->window_to_present = window;
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &self->window_to_present);
   self->present_timeout = g_timeout_add (PRESENT_GRACE_MS, on_present_timeout, self);
+}
+
+/* A workspace by its name (`*.certo`), else by its content type: a file
+ * manager may hand over a renamed one */
+static gboolean
+is_workspace_file (GFile *file)
+{
+  g_autofree char *base = g_file_get_basename (file);
+  g_autofree char *lower = base != NULL ? g_ascii_strdown (base, -1) : NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  const char *type;
+
+  if (lower != NULL && g_str_has_suffix (lower, CERTO_WORKSPACE_SUFFIX))
+    return TRUE;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  type = info != NULL ? g_file_info_get_content_type (info) : NULL;
+
+  return type != NULL && g_content_type_is_a (type, CERTO_WORKSPACE_MIME_TYPE);
 }
 
 static void
@@ -237,7 +285,14 @@ certo_application_open (GApplication  *application,
 
   gtk_window_present (GTK_WINDOW (window));
   for (int i = 0; i < n_files; i++)
-    certo_window_import_file (window, files[i]);
+    {
+      /* Workspaces open in a window of their own (or raise theirs);
+       * catalogs and articles are imported into the Library */
+      if (is_workspace_file (files[i]))
+        certo_window_open_workspace (window, files[i]);
+      else
+        certo_window_import_file (window, files[i]);
+    }
 }
 
 static void
@@ -296,8 +351,8 @@ certo_application_init (CertoApplication *self)
  * certo_application_new:
  *
  * The application, with the application ID of this build
- * (`io.github.certo.Certo`, or `.Devel`); files given on the command line
- * are imported into the catalog. Resources are found under
+ * (`io.github.certo.Certo`, or `.Devel`); workspaces (`*.certo`) given on
+ * the command line are opened, other files imported into the catalog. Resources are found under
  * `/io/github/certo/Certo`.
  *
  * Returns: (transfer full): a new application

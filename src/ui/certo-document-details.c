@@ -27,6 +27,7 @@ struct _CertoDocumentDetails
   GtkWidget     *open_button;
   GtkWidget     *copy_button;
   GtkWidget     *verify_button;
+  GtkWidget     *evidence_button;
   GtkWidget     *family_caption;
   GtkLabel      *family_value;
   GtkWidget     *standards_caption;
@@ -310,6 +311,11 @@ update (CertoDocumentDetails *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "details.copy-link", url != NULL && certo_uri_is_web (url));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "details.verify", verify_url != NULL && certo_uri_is_web (verify_url));
   gtk_widget_set_visible (self->verify_button, verify_url != NULL && certo_uri_is_web (verify_url));
+  /* The window enables it when a workspace is open in it; the target
+   * first, so the action is never asked for with no document */
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->evidence_button),
+                                          g_variant_new_string (certo_document_get_key (doc)));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->evidence_button), "win.use-as-evidence");
 
   update_services (self);
   update_links (self);
@@ -519,6 +525,7 @@ certo_document_details_class_init (CertoDocumentDetailsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CertoDocumentDetails, open_button);
   gtk_widget_class_bind_template_child (widget_class, CertoDocumentDetails, copy_button);
   gtk_widget_class_bind_template_child (widget_class, CertoDocumentDetails, verify_button);
+  gtk_widget_class_bind_template_child (widget_class, CertoDocumentDetails, evidence_button);
   gtk_widget_class_bind_template_child (widget_class, CertoDocumentDetails, family_caption);
   gtk_widget_class_bind_template_child (widget_class, CertoDocumentDetails, family_value);
   gtk_widget_class_bind_template_child (widget_class, CertoDocumentDetails, standards_caption);

@@ -16,6 +16,7 @@ struct _CertoLibraryView
 
   CertoCatalog       *catalog;
   GMenuModel         *primary_menu;
+  AdwViewStack       *view_stack;
 
   /* What the lists show: the sidebar section, the search, a service */
   CertoSidebarItemKind section;
@@ -52,7 +53,8 @@ struct _CertoLibraryView
   /* Template children */
   AdwLeaflet         *leaflet;
   GtkListView        *sidebar_list;
-  AdwWindowTitle     *content_title;
+  AdwViewSwitcherTitle *content_title;
+  AdwViewSwitcherBar *switcher_bar;
   GtkMenuButton      *menu_button;
   GtkSearchBar       *search_bar;
   GtkSearchEntry     *search_entry;

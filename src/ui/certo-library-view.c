@@ -18,6 +18,7 @@ enum {
   PROP_0,
   PROP_CATALOG,
   PROP_PRIMARY_MENU,
+  PROP_VIEW_STACK,
   N_PROPS
 };
 
@@ -92,9 +93,10 @@ certo_library_view_update_states (CertoLibraryView *self)
     subtitle = g_strdup_printf (_("%s · %s"), services_text, documents_text);
   else
     subtitle = g_strdup (services_text);
-  adw_window_title_set_subtitle (self->content_title, subtitle);
-  adw_window_title_set_title (self->content_title,
-                              self->section_title ? self->section_title : _("Library"));
+  /* Shown instead of the view switcher when the header is narrow */
+  adw_view_switcher_title_set_subtitle (self->content_title, subtitle);
+  adw_view_switcher_title_set_title (self->content_title,
+                                     self->section_title ? self->section_title : _("Library"));
 }
 
 static void
@@ -354,6 +356,7 @@ certo_library_view_dispose (GObject *object)
   g_clear_object (&self->kinds_filter);
   g_clear_object (&self->catalog);
   g_clear_object (&self->primary_menu);
+  g_clear_object (&self->view_stack);
 
   G_OBJECT_CLASS (certo_library_view_parent_class)->dispose (object);
 }
@@ -387,6 +390,9 @@ certo_library_view_get_property (GObject    *object,
     case PROP_PRIMARY_MENU:
       g_value_set_object (value, self->primary_menu);
       break;
+    case PROP_VIEW_STACK:
+      g_value_set_object (value, self->view_stack);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -407,6 +413,14 @@ certo_library_view_set_property (GObject      *object,
       break;
     case PROP_PRIMARY_MENU:
       certo_library_view_set_primary_menu (self, g_value_get_object (value));
+      break;
+    case PROP_VIEW_STACK:
+      if (g_set_object (&self->view_stack, g_value_get_object (value)))
+        {
+          adw_view_switcher_title_set_stack (self->content_title, self->view_stack);
+          adw_view_switcher_bar_set_stack (self->switcher_bar, self->view_stack);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -435,6 +449,11 @@ certo_library_view_class_init (CertoLibraryViewClass *klass)
     g_param_spec_object ("primary-menu", NULL, NULL,
                          G_TYPE_MENU_MODEL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The window's pages, for the view switcher in the content's header bar */
+  properties[PROP_VIEW_STACK] =
+    g_param_spec_object ("view-stack", NULL, NULL,
+                         ADW_TYPE_VIEW_STACK,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -448,6 +467,7 @@ certo_library_view_class_init (CertoLibraryViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CertoLibraryView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, CertoLibraryView, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, CertoLibraryView, content_title);
+  gtk_widget_class_bind_template_child (widget_class, CertoLibraryView, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, CertoLibraryView, menu_button);
   gtk_widget_class_bind_template_child (widget_class, CertoLibraryView, search_bar);
   gtk_widget_class_bind_template_child (widget_class, CertoLibraryView, search_entry);

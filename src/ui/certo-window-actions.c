@@ -273,7 +273,11 @@ search_action (GSimpleAction *action,
 {
   CertoWindow *self = user_data;
 
-  certo_library_view_begin_search (self->library_view);
+  /* Ctrl+F searches the page shown */
+  if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "workspace") == 0)
+    certo_workspace_view_begin_search (self->workspace_view);
+  else
+    certo_library_view_begin_search (self->library_view);
 }
 
 static const GActionEntry window_actions[] = {
@@ -297,6 +301,10 @@ certo_window_actions_init (CertoWindow *self)
 {
   g_action_map_add_action_entries (G_ACTION_MAP (self), window_actions,
                                    G_N_ELEMENTS (window_actions), self);
+  certo_window_workspace_actions_init (self);
+  certo_window_exports_actions_init (self);
+  certo_window_migrate_actions_init (self);
+  certo_window_evidence_actions_init (self);
   certo_window_update_actions (self);
 }
 
@@ -305,17 +313,44 @@ certo_window_actions_init (CertoWindow *self)
  * @self: a #CertoWindow
  *
  * Enables the actions that make sense in the window's state: search only
- * in the library, reload only after an error, cancel only while importing.
+ * in the library (or an open workspace), reload only after an error,
+ * cancel only while importing, the workspace's actions only with one.
  */
 void
 certo_window_update_actions (CertoWindow *self)
 {
   const char *page = gtk_stack_get_visible_child_name (self->main_stack);
+  const char *view = self->view_stack != NULL ? adw_view_stack_get_visible_child_name (self->view_stack) : NULL;
+  gboolean open = self->workspace != NULL && certo_workspace_get_is_open (self->workspace);
+  gboolean idle = open && !self->closing_workspace;
+  gboolean is_2013 = open && g_strcmp0 (certo_workspace_get_framework_id (self->workspace),
+                                        CERTO_FRAMEWORK_ISO27001_2013) == 0;
+  const struct { const char *name; gboolean enabled; } workspace_states[] = {
+    { "close-workspace", idle },
+    { "save-workspace-as", idle },
+    { "retry-save", idle },
+    { "undo", idle && certo_workspace_get_can_undo (self->workspace) },
+    { "export", idle && self->job_cancellable == NULL },
+    { "import-soa", idle && self->job_cancellable == NULL },
+    { "approve-soa", idle },
+    { "migrate-workspace", idle && is_2013 && self->job_cancellable == NULL },
+    { "use-as-evidence", idle },
+    { "cancel-job", self->job_cancellable != NULL },
+  };
   GAction *action;
+
+  for (guint i = 0; i < G_N_ELEMENTS (workspace_states); i++)
+    {
+      action = g_action_map_lookup_action (G_ACTION_MAP (self), workspace_states[i].name);
+      if (action != NULL)
+        g_simple_action_set_enabled (G_SIMPLE_ACTION (action), workspace_states[i].enabled);
+    }
 
   action = g_action_map_lookup_action (G_ACTION_MAP (self), "search");
   if (action != NULL)
-    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), g_strcmp0 (page, "library") == 0);
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action),
+                                 g_strcmp0 (page, "library") == 0
+                                 && (g_strcmp0 (view, "workspace") != 0 || open));
 
   action = g_action_map_lookup_action (G_ACTION_MAP (self), "reload");
   if (action != NULL)

@@ -12,6 +12,7 @@
 #include "certo-application.h"
 #include "certo-library-view.h"
 #include "certo-window-private.h"
+#include "certo-workspace-view.h"
 
 G_DEFINE_FINAL_TYPE (CertoWindow, certo_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -125,6 +126,12 @@ on_realize (CertoWindow *self)
     start_bench (self);
 }
 
+static void
+on_view_changed (CertoWindow *self)
+{
+  certo_window_update_actions (self);
+}
+
 static gboolean
 certo_window_close_request (GtkWindow *window)
 {
@@ -147,6 +154,10 @@ certo_window_close_request (GtkWindow *window)
             }
         }
     }
+
+  /* An open workspace is saved and closed first; the window goes after */
+  if (certo_window_workspace_close_request (self))
+    return TRUE;
 
   g_cancellable_cancel (self->cancellable);
   if (self->import_cancellable != NULL)
@@ -178,6 +189,8 @@ certo_window_constructed (GObject *object)
     }
 
   certo_library_view_set_catalog (self->library_view, self->catalog);
+  certo_workspace_view_set_catalog (self->workspace_view, self->catalog);
+  certo_window_workspace_settings_init (self);
 
   /* certo_window_new() starts or joins the load: "application" is only
    * set after constructed() */
@@ -193,7 +206,7 @@ certo_window_dispose (GObject *object)
     g_cancellable_cancel (self->cancellable);
   if (self->import_cancellable != NULL)
     g_cancellable_cancel (self->import_cancellable);
-
+  certo_window_workspace_dispose (self);
 
   g_clear_object (&self->cancellable);
   g_clear_object (&self->import_cancellable);
@@ -274,16 +287,23 @@ certo_window_class_init (CertoWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CERTO_TYPE_LIBRARY_VIEW);
+  g_type_ensure (CERTO_TYPE_WORKSPACE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/certo/Certo/ui/certo-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CertoWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CertoWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, CertoWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, CertoWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, CertoWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, CertoWindow, library_view);
+  gtk_widget_class_bind_template_child (widget_class, CertoWindow, workspace_view);
+  gtk_widget_class_bind_template_child (widget_class, CertoWindow, job_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CertoWindow, job_spinner);
+  gtk_widget_class_bind_template_child (widget_class, CertoWindow, job_label);
   gtk_widget_class_bind_template_child (widget_class, CertoWindow, import_revealer);
   gtk_widget_class_bind_template_child (widget_class, CertoWindow, import_spinner);
   gtk_widget_class_bind_template_child (widget_class, CertoWindow, import_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_changed);
 }
 
 static void

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "certo.h"
+#include "certo-workspace-view.h"
 
 G_BEGIN_DECLS
 
@@ -24,5 +25,46 @@ void          certo_window_set_load_result (CertoWindow  *self,
 void          certo_window_import_file (CertoWindow    *self,
                                         GFile          *file);
 gboolean      certo_window_is_importing (CertoWindow   *self);
+
+/* The workspace (certo-window-workspace.c) */
+CertoWindow        *certo_window_find_for_file       (GtkApplication   *application,
+                                                      GFile            *file);
+CertoWorkspace     *certo_window_get_workspace       (CertoWindow      *self);
+CertoWorkspaceView *certo_window_get_workspace_view  (CertoWindow      *self);
+gboolean            certo_window_is_busy             (CertoWindow      *self);
+void                certo_window_open_workspace      (CertoWindow      *self,
+                                                      GFile            *file);
+void                certo_window_create_workspace    (CertoWindow      *self,
+                                                      GFile            *file,
+                                                      CertoFramework   *framework,
+                                                      const char       *organisation,
+                                                      const char       *scope,
+                                                      gboolean          replace);
+void                certo_window_adopt_workspace     (CertoWindow      *self,
+                                                      CertoWorkspace   *workspace);
+void                certo_window_close_workspace     (CertoWindow      *self);
+void                certo_window_undo                (CertoWindow      *self);
+void                certo_window_offer_recovery      (CertoWindow      *self);
+void                certo_window_recover_workspace   (CertoWindow      *self,
+                                                      const CertoRecoverable *recoverable,
+                                                      GFile            *save_as);
+
+/* Exports, imports and the like (certo-window-exports.c) */
+void                certo_window_export              (CertoWindow      *self,
+                                                      CertoExportFormat format,
+                                                      GFile            *file);
+void                certo_window_import_soa          (CertoWindow      *self,
+                                                      GFile            *file);
+CertoSoaVersion    *certo_window_approve_soa         (CertoWindow      *self,
+                                                      const char       *version,
+                                                      const char       *approver,
+                                                      const char       *approval_date,
+                                                      GError          **error);
+void                certo_window_migrate_workspace   (CertoWindow      *self,
+                                                      GFile            *file);
+CertoEvidence      *certo_window_use_document_as_evidence (CertoWindow *self,
+                                                      CertoDocument    *document,
+                                                      const char * const *requirement_keys,
+                                                      GError          **error);
 
 G_END_DECLS
