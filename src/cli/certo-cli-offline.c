@@ -266,8 +266,11 @@ offline_list (CliContext  *ctx,
 
           g_print ("%s  %s  %s  %s\n", id_column, size_column,
                    cli_s (certo_offline_document_get_sha256 (doc)), cli_s (certo_offline_document_get_title (doc)));
-          g_print ("      %s%s\n", cli_s (certo_offline_document_get_path (doc)),
-                   certo_offline_document_get_attached (doc) ? _(" (attached)") : "");
+          if (certo_offline_document_get_attached (doc))
+            /* Translators: %s is a file name */
+            g_print (_("      %s (attached)\n"), cli_s (certo_offline_document_get_path (doc)));
+          else
+            g_print ("      %s\n", cli_s (certo_offline_document_get_path (doc)));
           continue;
         }
 

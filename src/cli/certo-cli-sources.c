@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <unistd.h>
 
@@ -155,12 +156,13 @@ on_sync_progress (CertoSync *sync,
 
       g_printerr ("\r\033[K");
       /* Translators: progress on the terminal: "Source 3: 1.2 MB of 4.0 MB" */
-      g_printerr (_("Source %" G_GINT64_FORMAT ": %s of %s"), source_id, got, all);
+      g_printerr (_("Source %" PRId64 ": %s of %s"), (int64_t) source_id, got, all);
     }
   else
     {
       g_printerr ("\r\033[K");
-      g_printerr (_("Source %" G_GINT64_FORMAT ": %s"), source_id, got);
+      /* Translators: progress on the terminal: "Source 3: 1.2 MB" */
+      g_printerr (_("Source %" PRId64 ": %s"), (int64_t) source_id, got);
     }
   tools->progress_shown = TRUE;
 }
@@ -193,8 +195,8 @@ sync_one (CliTools         *tools,
   if (g_error_matches (error, CERTO_STORE_ERROR, CERTO_STORE_ERROR_WOULD_WITHDRAW))
     {
       /* Translators: a source's name, an error message, then the source's id */
-      cli_error (_("%s: %s (certo-cli sync --accept-removals %" G_GINT64_FORMAT ")"),
-                 name, error->message, certo_source_get_id (source));
+      cli_error (_("%s: %s (certo-cli sync --accept-removals %" PRId64 ")"),
+                 name, error->message, (int64_t) certo_source_get_id (source));
       return FALSE;
     }
   if (summary == NULL)
@@ -268,13 +270,13 @@ source_add (CliContext  *ctx,
   if (source == NULL)
     return cli_error ("%s", error->message);
 
-  g_print (_("Added source %" G_GINT64_FORMAT ": %s\n"), certo_source_get_id (source),
+  g_print (_("Added source %" PRId64 ": %s\n"), (int64_t) certo_source_get_id (source),
            cli_s (certo_source_get_location (source)));
 
   if (!sync_one (&tools, source, CERTO_IMPORT_FLAGS_NONE))
     {
-      cli_warning (_("the source stays in the list; fix the problem, then run “certo-cli sync %" G_GINT64_FORMAT "”"),
-                   certo_source_get_id (source));
+      cli_warning (_("the source stays in the list; fix the problem, then run “certo-cli sync %" PRId64 "”"),
+                   (int64_t) certo_source_get_id (source));
       return CLI_EXIT_ERROR;
     }
 
@@ -365,20 +367,28 @@ source_list (CliContext  *ctx,
           g_autofree char *by_label = by != NULL ? cli_source_label (ctx, by) : NULL;
 
           /* Translators: "replaced by source 4, “Name (path, as of date)”" */
-          g_print (_("      replaced by source %" G_GINT64_FORMAT ", “%s”; its documents are hidden until you remove that one\n"),
-                   certo_source_get_replaced_by (source), cli_s (by_label));
+          g_print (_("      replaced by source %" PRId64 ", “%s”; its documents are hidden until you remove that one\n"),
+                   (int64_t) certo_source_get_replaced_by (source), cli_s (by_label));
         }
-      g_print ("      ");
-      g_print (g_dngettext (GETTEXT_PACKAGE, "%u document", "%u documents",
+      /* One sentence a line, each with its own number: a translation
+       * never joins pieces */
+      g_print (g_dngettext (GETTEXT_PACKAGE, "      %u document\n", "      %u documents\n",
                             certo_source_get_n_documents (source)),
                certo_source_get_n_documents (source));
       if (certo_source_get_n_withdrawn (source) > 0)
-        g_print (_(" (%u withdrawn, kept offline)"), certo_source_get_n_withdrawn (source));
-      if (refreshed != NULL)
-        g_print (_(", refreshed %s"), refreshed);
-      if (checked != NULL && g_strcmp0 (checked, refreshed) != 0)
-        g_print (_(", checked %s"), checked);
-      g_print ("\n");
+        g_print (g_dngettext (GETTEXT_PACKAGE,
+                              "      %u of them is withdrawn from the source and kept offline\n",
+                              "      %u of them are withdrawn from the source and kept offline\n",
+                              certo_source_get_n_withdrawn (source)),
+                 certo_source_get_n_withdrawn (source));
+      if (checked != NULL && g_strcmp0 (checked, refreshed) == 0)
+        checked = NULL;
+      if (refreshed != NULL && checked != NULL)
+        g_print (_("      Refreshed %s, checked %s\n"), refreshed, checked);
+      else if (refreshed != NULL)
+        g_print (_("      Refreshed %s\n"), refreshed);
+      else if (checked != NULL)
+        g_print (_("      Checked %s\n"), checked);
       if (certo_source_get_last_error (source) != NULL)
         g_print (_("      Last error: %s\n"), cli_s (certo_source_get_last_error (source)));
     }

@@ -194,11 +194,15 @@ print_status (CertoWorkspace *ws,
       const char *expires = certo_workspace_get_certificate_expiry_date (ws);
       g_autofree char *cycle_end = issued != NULL && expires == NULL ? certo_iso_date_add_months (issued, 36) : NULL;
 
-      g_print (_("Certificate: %s (%s), issued %s, expires %s%s\n"), number,
-               certo_workspace_get_certification_body (ws),
-               issued != NULL ? issued : "—",
-               expires != NULL ? expires : cycle_end != NULL ? cycle_end : "—",
-               cycle_end != NULL ? _(" (three years after issue)") : "");
+      if (cycle_end != NULL)
+        /* Translators: the certificate's number, its certification body, then two dates */
+        g_print (_("Certificate: %s (%s), issued %s, expires %s (three years after issue)\n"), number,
+                 certo_workspace_get_certification_body (ws), issued, cycle_end);
+      else
+        g_print (_("Certificate: %s (%s), issued %s, expires %s\n"), number,
+                 certo_workspace_get_certification_body (ws),
+                 issued != NULL ? issued : "—",
+                 expires != NULL ? expires : "—");
     }
 
   g_print ("\n");
@@ -278,8 +282,9 @@ print_status (CertoWorkspace *ws,
         {
           CertoEvidence *evidence = g_ptr_array_index (expiring, i);
 
-          g_print ("  %s — %s %s\n", certo_evidence_get_title (evidence),
-                   _("expires"), certo_evidence_get_expiry_date (evidence));
+          /* Translators: a piece of evidence's title, then a date */
+          g_print (_("  %s — expires %s\n"), certo_evidence_get_title (evidence),
+                   certo_evidence_get_expiry_date (evidence));
         }
     }
 
@@ -289,14 +294,18 @@ print_status (CertoWorkspace *ws,
       CertoScheduledAudit *item = g_ptr_array_index (schedule, i);
       g_autofree char *kind = cli_pad (certo_enum_to_label (CERTO_TYPE_AUDIT_KIND, item->kind), 28);
 
+      /* Translators: the first %s is the kind of audit, padded to line up */
       if (item->performed_date != NULL)
         g_print (_("  %-28s done %s\n"), kind, item->performed_date);
+      else if (item->due_date != NULL && item->planned_date != NULL &&
+               g_strcmp0 (item->planned_date, item->due_date) != 0)
+        g_print (_("  %-28s due by %s, planned %s\n"), kind, item->due_date, item->planned_date);
       else if (item->due_date != NULL)
-        g_print (_("  %-28s due by %s%s%s\n"), kind, item->due_date,
-                 item->planned_date != NULL && g_strcmp0 (item->planned_date, item->due_date) != 0 ? _(", planned ") : "",
-                 item->planned_date != NULL && g_strcmp0 (item->planned_date, item->due_date) != 0 ? item->planned_date : "");
+        g_print (_("  %-28s due by %s\n"), kind, item->due_date);
+      else if (item->planned_date != NULL)
+        g_print ("  %-28s %s\n", kind, item->planned_date);
       else
-        g_print (_("  %-28s %s\n"), kind, item->planned_date != NULL ? item->planned_date : _("not planned"));
+        g_print (_("  %-28s not planned\n"), kind);
       if (item->overdue)
         {
           g_autofree char *blank = cli_pad ("", 28);

@@ -263,8 +263,16 @@ cli_source_label (CliContext  *ctx,
   if (!collides)
     return g_strdup (name);
 
-  where = certo_source_get_kind (source) == CERTO_SOURCE_KIND_BUILTIN ? _("built in")
-                                                                      : certo_source_get_location (source);
+  if (certo_source_get_kind (source) == CERTO_SOURCE_KIND_BUILTIN)
+    {
+      if (date != NULL)
+        /* Translators: a source's name and the date of its content */
+        return g_strdup_printf (_("%s (built in, as of %s)"), name, date);
+      /* Translators: a source's name */
+      return g_strdup_printf (_("%s (built in)"), name);
+    }
+
+  where = certo_source_get_location (source);
   if (date != NULL)
     /* Translators: a source's name, where it is read from, and the date of its content */
     return g_strdup_printf (_("%s (%s, as of %s)"), name, where, date);

@@ -9,7 +9,8 @@
 
 G_BEGIN_DECLS
 
-/* Shared by certo-catalog.c (loading, imports) and certo-catalog-query.c */
+/* Shared by certo-catalog.c (imports), certo-catalog-load.c and
+ * certo-catalog-query.c */
 struct _CertoCatalog
 {
   GObject parent_instance;
@@ -38,6 +39,18 @@ struct _CertoCatalog
 
   guint max_source_size;            /* bytes a file import reads at most */
 };
+
+/* certo-catalog.c: shows @snapshot (transfer full) in the models, one
+ * items-changed per model (certo-catalog-load.c uses it too) */
+void certo_catalog_apply_snapshot (CertoCatalog         *self,
+                                   CertoCatalogSnapshot *snapshot);
+
+/* certo-catalog.c: a #GAsyncReadyCallback of certo_catalog_reload_async()
+ * that returns the outcome, a boolean, on @user_data (a #GTask, transfer
+ * full) */
+void certo_catalog_reload_return_cb (GObject      *object,
+                                     GAsyncResult *result,
+                                     gpointer      user_data);
 
 /* Where certo_catalog_load_async() finds the built-in catalogs: a
  * GResource folder whose *.json files are imported as "builtin:<name>".

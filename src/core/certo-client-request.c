@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "certo-client-private.h"
+#include "certo-util-private.h"
 
 typedef struct
 {
@@ -70,14 +71,6 @@ certo_client_error_private_clear (CertoClientErrorPrivate *priv)
 G_DEFINE_EXTENDED_ERROR (CertoClientError, certo_client_error)
 
 /* Helpers */
-
-static char *
-dup_nonempty (const char *value)
-{
-  if (value == NULL || *value == '\0')
-    return NULL;
-  return g_strdup (value);
-}
 
 static void
 send_data_free (SendData *data)
@@ -510,7 +503,7 @@ char *
 certo_response_dup_header (CertoResponse *response,
                            const char    *name)
 {
-  return dup_nonempty (soup_message_headers_get_one (soup_message_get_response_headers (response->message),
+  return certo_dup_nonempty (soup_message_headers_get_one (soup_message_get_response_headers (response->message),
                                                      name));
 }
 

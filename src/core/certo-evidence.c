@@ -75,44 +75,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Helpers */
-
-static void
-set_string_tracked (CertoEvidence  *self,
-                    guint           prop_id,
-                    char          **field,
-                    const char     *value)
-{
-  char *old;
-
-  if (g_strcmp0 (*field, value) == 0)
-    return;
-
-  old = _certo_workspace_item_begin_change (self, properties[prop_id]);
-  g_free (*field);
-  *field = g_strdup (value);
-  _certo_workspace_item_end_change (self, properties[prop_id], old);
-}
-
-static gboolean
-check_date (const char  *date,
-            GError     **error)
-{
-  if (date == NULL || certo_iso_date_is_valid (date))
-    return TRUE;
-
-  g_set_error (error, CERTO_WORKSPACE_ERROR, CERTO_WORKSPACE_ERROR_INVALID_VALUE,
-               _("“%s” is not a date; write it as YYYY-MM-DD, for example 2025-03-31"),
-               date);
-  return FALSE;
-}
-
-static const char *
-nonempty (const char *text)
-{
-  return text != NULL && *text != '\0' ? text : NULL;
-}
-
 /* CertoWorkspaceItem */
 
 static gboolean
@@ -124,7 +86,7 @@ certo_evidence_validate (CertoWorkspaceItem  *item,
   CertoWorkspace *workspace = _certo_workspace_item_get_workspace (item);
 
   if (pspec == properties[PROP_EFFECTIVE_DATE] || pspec == properties[PROP_EXPIRY_DATE])
-    return check_date (nonempty (g_value_get_string (value)), error);
+    return _certo_workspace_check_date (g_value_get_string (value), error);
 
   if (pspec == properties[PROP_REQUIREMENT_KEYS] && workspace != NULL)
     {
@@ -553,7 +515,7 @@ certo_evidence_set_title (CertoEvidence *self,
                           const char    *title)
 {
   g_return_if_fail (CERTO_IS_EVIDENCE (self));
-  set_string_tracked (self, PROP_TITLE, &self->title, title != NULL ? title : "");
+  _certo_workspace_item_set_string (self, properties[PROP_TITLE], &self->title, title);
 }
 
 /**
@@ -566,8 +528,8 @@ certo_evidence_set_description (CertoEvidence *self,
                                 const char    *description)
 {
   g_return_if_fail (CERTO_IS_EVIDENCE (self));
-  set_string_tracked (self, PROP_DESCRIPTION, &self->description,
-                      description != NULL ? description : "");
+  _certo_workspace_item_set_string (self, properties[PROP_DESCRIPTION], &self->description,
+                                    description);
 }
 
 /**
@@ -585,12 +547,8 @@ certo_evidence_set_effective_date (CertoEvidence  *self,
 {
   g_return_val_if_fail (CERTO_IS_EVIDENCE (self), FALSE);
 
-  date = nonempty (date);
-  if (!check_date (date, error))
-    return FALSE;
-
-  set_string_tracked (self, PROP_EFFECTIVE_DATE, &self->effective_date, date);
-  return TRUE;
+  return _certo_workspace_item_set_date (self, properties[PROP_EFFECTIVE_DATE],
+                                         &self->effective_date, date, error);
 }
 
 /**
@@ -608,12 +566,8 @@ certo_evidence_set_expiry_date (CertoEvidence  *self,
 {
   g_return_val_if_fail (CERTO_IS_EVIDENCE (self), FALSE);
 
-  date = nonempty (date);
-  if (!check_date (date, error))
-    return FALSE;
-
-  set_string_tracked (self, PROP_EXPIRY_DATE, &self->expiry_date, date);
-  return TRUE;
+  return _certo_workspace_item_set_date (self, properties[PROP_EXPIRY_DATE],
+                                         &self->expiry_date, date, error);
 }
 
 /**
@@ -633,32 +587,8 @@ certo_evidence_set_requirement_keys (CertoEvidence       *self,
                                      const char * const  *keys,
                                      GError             **error)
 {
-  CertoWorkspace *workspace;
-  g_auto(GStrv) normal = NULL;
-  g_auto(GValue) value = G_VALUE_INIT;
-  char *old;
-
   g_return_val_if_fail (CERTO_IS_EVIDENCE (self), FALSE);
 
-  workspace = _certo_workspace_item_get_workspace (CERTO_WORKSPACE_ITEM (self));
-  if (workspace != NULL)
-    normal = _certo_workspace_sort_keys (workspace, keys);
-  else
-    normal = g_strdupv ((char **) (keys != NULL ? keys : (const char * const[]) { NULL }));
-
-  g_value_init (&value, G_TYPE_STRV);
-  g_value_set_boxed (&value, normal);
-  if (!certo_evidence_validate (CERTO_WORKSPACE_ITEM (self),
-                                properties[PROP_REQUIREMENT_KEYS], &value, error))
-    return FALSE;
-
-  if (g_strv_equal ((const char * const *) self->requirement_keys,
-                    (const char * const *) normal))
-    return TRUE;
-
-  old = _certo_workspace_item_begin_change (self, properties[PROP_REQUIREMENT_KEYS]);
-  g_strfreev (self->requirement_keys);
-  self->requirement_keys = g_steal_pointer (&normal);
-  _certo_workspace_item_end_change (self, properties[PROP_REQUIREMENT_KEYS], old);
-  return TRUE;
+  return _certo_workspace_item_set_keys (self, properties[PROP_REQUIREMENT_KEYS],
+                                         &self->requirement_keys, keys, error);
 }

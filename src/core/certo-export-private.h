@@ -5,7 +5,8 @@
  * certo-export.c         the snapshot, the async job, the temporary file
  * certo-export-csv.c     the SoA as CSV (RFC 4180)
  * certo-export-xlsx.c    the SoA as XLSX (libxlsxwriter)
- * certo-export-pdf.c     the page engine (cairo + pango) and the SoA as PDF
+ * certo-export-pdf.c     the page engine (cairo + pango)
+ * certo-export-soa-pdf.c the SoA as PDF
  * certo-export-report.c  the status report: its figures and its PDF
  */
 #pragma once

@@ -426,7 +426,7 @@ audits_section (CertoPdf            *pdf,
   if (any)
     _certo_pdf_end_table (pdf);
   else
-    _certo_pdf_paragraph (pdf, _("No audit is due. Record the certificate's dates to follow the certification cycle."),
+    _certo_pdf_paragraph (pdf, _("No audit is due. Record the certificate’s dates to follow the certification cycle."),
                           CERTO_PDF_FONT_BODY, TRUE);
 }
 

@@ -59,7 +59,7 @@ set_lxw_error (GError    **error,
       status == LXW_ERROR_READING_TMPFILE || status == LXW_ERROR_ZIP_FILE_OPERATION)
     g_set_error (error, CERTO_EXPORT_ERROR, CERTO_EXPORT_ERROR_CANNOT_WRITE,
                  /* Translators: %s is libxlsxwriter's reason, in English */
-                 _("Could not write the workbook (%s). Check the free space and the folder's permissions, then export again."),
+                 _("Could not write the workbook (%s). Check the free space and the folder’s permissions, then export again."),
                  lxw_strerror (status));
   else
     g_set_error (error, CERTO_EXPORT_ERROR, CERTO_EXPORT_ERROR_XLSX,

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "certo-export-private.h"
+#include "certo-util-private.h"
 
 typedef struct
 {
@@ -116,13 +117,6 @@ export_job_free (gpointer data)
   certo_export_snapshot_unref (job->snapshot);
   g_object_unref (job->destination);
   g_free (job);
-}
-
-/* "" and NULL are both "no value" in the workspace; the writers test NULL */
-static char *
-dup_value (const char *text)
-{
-  return text != NULL && *text != '\0' ? g_strdup (text) : NULL;
 }
 
 /* How a report names a requirement: "A.5.7" for an ISO/IEC 27001:2022
@@ -580,21 +574,21 @@ certo_export_snapshot_new (CertoWorkspace  *workspace,
   snapshot->expiring = g_ptr_array_new_with_free_func (evidence_free);
   snapshot->today = certo_iso_date_today ();
 
-  snapshot->organisation = dup_value (certo_workspace_get_organisation (workspace));
-  snapshot->scope = dup_value (certo_workspace_get_scope (workspace));
-  snapshot->framework_id = dup_value (certo_workspace_get_framework_id (workspace));
-  snapshot->framework_title = dup_value (certo_workspace_get_framework_title (workspace));
-  snapshot->certificate_number = dup_value (certo_workspace_get_certificate_number (workspace));
-  snapshot->certification_body = dup_value (certo_workspace_get_certification_body (workspace));
-  snapshot->certificate_issue_date = dup_value (certo_workspace_get_certificate_issue_date (workspace));
-  snapshot->certificate_expiry_date = dup_value (certo_workspace_get_certificate_expiry_date (workspace));
+  snapshot->organisation = certo_dup_nonempty (certo_workspace_get_organisation (workspace));
+  snapshot->scope = certo_dup_nonempty (certo_workspace_get_scope (workspace));
+  snapshot->framework_id = certo_dup_nonempty (certo_workspace_get_framework_id (workspace));
+  snapshot->framework_title = certo_dup_nonempty (certo_workspace_get_framework_title (workspace));
+  snapshot->certificate_number = certo_dup_nonempty (certo_workspace_get_certificate_number (workspace));
+  snapshot->certification_body = certo_dup_nonempty (certo_workspace_get_certification_body (workspace));
+  snapshot->certificate_issue_date = certo_dup_nonempty (certo_workspace_get_certificate_issue_date (workspace));
+  snapshot->certificate_expiry_date = certo_dup_nonempty (certo_workspace_get_certificate_expiry_date (workspace));
 
   version = certo_workspace_get_current_soa_version (workspace);
   if (version != NULL)
     {
-      snapshot->soa_version = dup_value (certo_soa_version_get_version (version));
-      snapshot->soa_approver = dup_value (certo_soa_version_get_approver (version));
-      snapshot->soa_approval_date = dup_value (certo_soa_version_get_approval_date (version));
+      snapshot->soa_version = certo_dup_nonempty (certo_soa_version_get_version (version));
+      snapshot->soa_approver = certo_dup_nonempty (certo_soa_version_get_approver (version));
+      snapshot->soa_approval_date = certo_dup_nonempty (certo_soa_version_get_approval_date (version));
     }
 
   by_key = g_hash_table_new (g_str_hash, g_str_equal);
@@ -610,20 +604,20 @@ certo_export_snapshot_new (CertoWorkspace  *workspace,
       row = g_new0 (CertoExportRow, 1);
       row->key = g_strdup (certo_requirement_state_get_key (state));
       row->label = g_strdup (certo_requirement_state_get_label (state));
-      row->title = dup_value (certo_requirement_state_get_title (state));
-      row->group_key = dup_value (certo_requirement_state_get_group_key (state));
-      row->group_label = dup_value (certo_requirement_state_get_group_label (state));
-      row->group_title = dup_value (certo_requirement_state_get_group_title (state));
+      row->title = certo_dup_nonempty (certo_requirement_state_get_title (state));
+      row->group_key = certo_dup_nonempty (certo_requirement_state_get_group_key (state));
+      row->group_label = certo_dup_nonempty (certo_requirement_state_get_group_label (state));
+      row->group_title = certo_dup_nonempty (certo_requirement_state_get_group_title (state));
       row->is_annex_a = certo_requirement_state_get_is_annex_a (state);
       row->is_clause = certo_requirement_state_get_is_clause (state);
       row->applicability = certo_requirement_state_get_applicability (state);
       row->reasons = certo_requirement_state_get_inclusion_reasons (state);
-      row->justification = dup_value (certo_requirement_state_get_exclusion_justification (state));
+      row->justification = certo_dup_nonempty (certo_requirement_state_get_exclusion_justification (state));
       row->status = certo_requirement_state_get_status (state);
       row->control_type = certo_requirement_state_get_control_type (state);
       row->obligation = certo_requirement_state_get_obligation (state);
-      row->owner = dup_value (certo_requirement_state_get_owner (state));
-      row->due_date = dup_value (certo_requirement_state_get_due_date (state));
+      row->owner = certo_dup_nonempty (certo_requirement_state_get_owner (state));
+      row->due_date = certo_dup_nonempty (certo_requirement_state_get_due_date (state));
       row->soa_issues = certo_requirement_state_get_soa_issues (state);
       row->evidence = g_ptr_array_new_with_free_func (g_free);
       if (row->label == NULL)
@@ -675,9 +669,9 @@ certo_export_snapshot_new (CertoWorkspace  *workspace,
       CertoExportFinding *finding = g_new0 (CertoExportFinding, 1);
 
       finding->kind = certo_finding_get_kind (item);
-      finding->reference = dup_value (certo_finding_get_reference (item));
-      finding->description = dup_value (certo_finding_get_description (item));
-      finding->due_date = dup_value (certo_finding_get_due_date (item));
+      finding->reference = certo_dup_nonempty (certo_finding_get_reference (item));
+      finding->description = certo_dup_nonempty (certo_finding_get_description (item));
+      finding->due_date = certo_dup_nonempty (certo_finding_get_due_date (item));
       finding->labels = labels_for_keys (snapshot, by_key, certo_finding_get_requirement_keys (item));
       g_ptr_array_add (snapshot->overdue_findings, finding);
     }
@@ -690,8 +684,8 @@ certo_export_snapshot_new (CertoWorkspace  *workspace,
       CertoExportEvidence *evidence = g_new0 (CertoExportEvidence, 1);
 
       evidence->title = evidence_title (item);
-      evidence->effective_date = dup_value (certo_evidence_get_effective_date (item));
-      evidence->expiry_date = dup_value (certo_evidence_get_expiry_date (item));
+      evidence->effective_date = certo_dup_nonempty (certo_evidence_get_effective_date (item));
+      evidence->expiry_date = certo_dup_nonempty (certo_evidence_get_expiry_date (item));
       evidence->labels = labels_for_keys (snapshot, by_key, certo_evidence_get_requirement_keys (item));
       g_ptr_array_add (snapshot->expiring, evidence);
     }

@@ -402,34 +402,10 @@ certo_finding_set_requirement_keys (CertoFinding        *self,
                                     const char * const  *keys,
                                     GError             **error)
 {
-  CertoWorkspace *workspace;
-  g_auto(GStrv) normal = NULL;
-  g_auto(GValue) value = G_VALUE_INIT;
-  char *old;
-
   g_return_val_if_fail (CERTO_IS_FINDING (self), FALSE);
 
-  workspace = _certo_workspace_item_get_workspace (CERTO_WORKSPACE_ITEM (self));
-  if (workspace != NULL)
-    normal = _certo_workspace_sort_keys (workspace, keys);
-  else
-    normal = g_strdupv ((char **) (keys != NULL ? keys : (const char * const[]) { NULL }));
-
-  g_value_init (&value, G_TYPE_STRV);
-  g_value_set_boxed (&value, normal);
-  if (!certo_finding_validate (CERTO_WORKSPACE_ITEM (self),
-                               properties[PROP_REQUIREMENT_KEYS], &value, error))
-    return FALSE;
-
-  if (g_strv_equal ((const char * const *) self->requirement_keys,
-                    (const char * const *) normal))
-    return TRUE;
-
-  old = _certo_workspace_item_begin_change (self, properties[PROP_REQUIREMENT_KEYS]);
-  g_strfreev (self->requirement_keys);
-  self->requirement_keys = g_steal_pointer (&normal);
-  _certo_workspace_item_end_change (self, properties[PROP_REQUIREMENT_KEYS], old);
-  return TRUE;
+  return _certo_workspace_item_set_keys (self, properties[PROP_REQUIREMENT_KEYS],
+                                         &self->requirement_keys, keys, error);
 }
 
 /**

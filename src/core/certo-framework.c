@@ -1,6 +1,6 @@
-/* certo-framework.c — control sets: groups, requirements, frameworks,
- * the builtin ISO/IEC 27001 editions, imported catalogs, the 2013→2022
- * mapping
+/* certo-framework.c — control sets: frameworks, the builtin ISO/IEC 27001
+ * editions, imported catalogs, the 2013→2022 mapping (their groups and
+ * requirements: certo-framework-group.c, certo-requirement.c)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,36 +13,11 @@
 #include "certo-framework.h"
 #include "certo-oscal-private.h"
 #include "certo-parse.h"
+#include "certo-util-private.h"
 
 #define RESOURCE_DIR "/io/github/certo/Certo/frameworks/"
 #define MAPPING_RESOURCE RESOURCE_DIR "iso27001-2013-to-2022.json"
 #define MAPPING_FORMAT "certo-framework-mapping"
-
-struct _CertoFrameworkGroup
-{
-  GObject                  parent_instance;
-
-  char                    *id;
-  char                    *label;
-  char                    *title;
-  char                    *parent_id;
-  CertoFrameworkGroupKind  kind;
-  guint                    depth;
-};
-
-struct _CertoRequirement
-{
-  GObject   parent_instance;
-
-  char     *id;
-  char     *label;
-  char     *title;
-  char     *group_id;
-  char     *parent_id;
-  guint     is_annex_a : 1;
-  guint     is_new : 1;
-  guint     is_withdrawn : 1;
-};
 
 struct _CertoFramework
 {
@@ -73,41 +48,7 @@ typedef struct
   GHashTable *reverse;          /* 2022 label → GPtrArray of 2013 labels (empty: new) */
 } Mapping;
 
-G_DEFINE_FINAL_TYPE (CertoFrameworkGroup, certo_framework_group, G_TYPE_OBJECT)
-G_DEFINE_FINAL_TYPE (CertoRequirement, certo_requirement, G_TYPE_OBJECT)
 G_DEFINE_FINAL_TYPE (CertoFramework, certo_framework, G_TYPE_OBJECT)
-
-G_DEFINE_ENUM_TYPE (CertoFrameworkGroupKind, certo_framework_group_kind,
-  G_DEFINE_ENUM_VALUE (CERTO_FRAMEWORK_GROUP_OTHER, "other"),
-  G_DEFINE_ENUM_VALUE (CERTO_FRAMEWORK_GROUP_CLAUSE, "clause"),
-  G_DEFINE_ENUM_VALUE (CERTO_FRAMEWORK_GROUP_THEME, "theme"),
-  G_DEFINE_ENUM_VALUE (CERTO_FRAMEWORK_GROUP_DOMAIN, "domain"),
-  G_DEFINE_ENUM_VALUE (CERTO_FRAMEWORK_GROUP_OBJECTIVE, "objective"),
-  G_DEFINE_ENUM_VALUE (CERTO_FRAMEWORK_GROUP_FAMILY, "family"))
-
-enum {
-  GROUP_PROP_0,
-  GROUP_PROP_ID,
-  GROUP_PROP_LABEL,
-  GROUP_PROP_TITLE,
-  GROUP_PROP_KIND,
-  GROUP_PROP_PARENT_ID,
-  GROUP_PROP_DEPTH,
-  GROUP_N_PROPS
-};
-
-enum {
-  REQ_PROP_0,
-  REQ_PROP_ID,
-  REQ_PROP_LABEL,
-  REQ_PROP_TITLE,
-  REQ_PROP_GROUP_ID,
-  REQ_PROP_PARENT_ID,
-  REQ_PROP_IS_ANNEX_A,
-  REQ_PROP_IS_NEW,
-  REQ_PROP_IS_WITHDRAWN,
-  REQ_N_PROPS
-};
 
 enum {
   PROP_0,
@@ -123,8 +64,6 @@ enum {
   N_PROPS
 };
 
-static GParamSpec *group_properties[GROUP_N_PROPS];
-static GParamSpec *requirement_properties[REQ_N_PROPS];
 static GParamSpec *properties[N_PROPS];
 
 /* Ids of the bundled catalogs, in the order Certo lists them */
@@ -136,13 +75,7 @@ static const char * const builtin_ids[] = {
 
 /* Helpers */
 
-static char *
-dup_nonempty (const char *text)
-{
-  return text != NULL && *text != '\0' ? g_strdup (text) : NULL;
-}
-
-/* Internal API (certo-oscal-private.h), helpers for both files */
+/* Internal API (certo-oscal-private.h), helpers for the component's files */
 
 gboolean
 certo_framework_is_builtin_id (const char *id)
@@ -233,8 +166,8 @@ mapping_load (void)
     {
       g_autoptr(CertoRequirement) requirement = g_list_model_get_item (requirements, i);
 
-      if (requirement->is_annex_a)
-        mapping_entry (mapping->reverse, requirement->label);
+      if (certo_requirement_get_is_annex_a (requirement))
+        mapping_entry (mapping->reverse, certo_requirement_get_label (requirement));
     }
 
   root = json_node_get_object (json_parser_get_root (parser));
@@ -276,161 +209,6 @@ strv_from_array (GPtrArray *values)
   for (guint i = 0; i < values->len; i++)
     strv[i] = g_strdup (g_ptr_array_index (values, i));
   return strv;
-}
-
-/* GObject overrides: CertoFrameworkGroup */
-
-static void
-certo_framework_group_finalize (GObject *object)
-{
-  CertoFrameworkGroup *self = CERTO_FRAMEWORK_GROUP (object);
-
-  g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->label, g_free);
-  g_clear_pointer (&self->title, g_free);
-  g_clear_pointer (&self->parent_id, g_free);
-
-  G_OBJECT_CLASS (certo_framework_group_parent_class)->finalize (object);
-}
-
-static void
-certo_framework_group_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
-                                    GParamSpec *pspec)
-{
-  CertoFrameworkGroup *self = CERTO_FRAMEWORK_GROUP (object);
-
-  switch (prop_id)
-    {
-    case GROUP_PROP_ID:
-      g_value_set_string (value, self->id);
-      break;
-    case GROUP_PROP_LABEL:
-      g_value_set_string (value, self->label);
-      break;
-    case GROUP_PROP_TITLE:
-      g_value_set_string (value, self->title);
-      break;
-    case GROUP_PROP_KIND:
-      g_value_set_enum (value, self->kind);
-      break;
-    case GROUP_PROP_PARENT_ID:
-      g_value_set_string (value, self->parent_id);
-      break;
-    case GROUP_PROP_DEPTH:
-      g_value_set_uint (value, self->depth);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-certo_framework_group_class_init (CertoFrameworkGroupClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
-
-  object_class->finalize = certo_framework_group_finalize;
-  object_class->get_property = certo_framework_group_get_property;
-
-  group_properties[GROUP_PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, flags);
-  group_properties[GROUP_PROP_LABEL] = g_param_spec_string ("label", NULL, NULL, NULL, flags);
-  group_properties[GROUP_PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, flags);
-  group_properties[GROUP_PROP_KIND] =
-    g_param_spec_enum ("kind", NULL, NULL, CERTO_TYPE_FRAMEWORK_GROUP_KIND,
-                       CERTO_FRAMEWORK_GROUP_OTHER, flags);
-  group_properties[GROUP_PROP_PARENT_ID] = g_param_spec_string ("parent-id", NULL, NULL, NULL, flags);
-  group_properties[GROUP_PROP_DEPTH] = g_param_spec_uint ("depth", NULL, NULL, 0, G_MAXUINT, 0, flags);
-
-  g_object_class_install_properties (object_class, GROUP_N_PROPS, group_properties);
-}
-
-static void
-certo_framework_group_init (CertoFrameworkGroup *self)
-{
-}
-
-/* GObject overrides: CertoRequirement */
-
-static void
-certo_requirement_finalize (GObject *object)
-{
-  CertoRequirement *self = CERTO_REQUIREMENT (object);
-
-  g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->label, g_free);
-  g_clear_pointer (&self->title, g_free);
-  g_clear_pointer (&self->group_id, g_free);
-  g_clear_pointer (&self->parent_id, g_free);
-
-  G_OBJECT_CLASS (certo_requirement_parent_class)->finalize (object);
-}
-
-static void
-certo_requirement_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  CertoRequirement *self = CERTO_REQUIREMENT (object);
-
-  switch (prop_id)
-    {
-    case REQ_PROP_ID:
-      g_value_set_string (value, self->id);
-      break;
-    case REQ_PROP_LABEL:
-      g_value_set_string (value, self->label);
-      break;
-    case REQ_PROP_TITLE:
-      g_value_set_string (value, self->title);
-      break;
-    case REQ_PROP_GROUP_ID:
-      g_value_set_string (value, self->group_id);
-      break;
-    case REQ_PROP_PARENT_ID:
-      g_value_set_string (value, self->parent_id);
-      break;
-    case REQ_PROP_IS_ANNEX_A:
-      g_value_set_boolean (value, self->is_annex_a);
-      break;
-    case REQ_PROP_IS_NEW:
-      g_value_set_boolean (value, self->is_new);
-      break;
-    case REQ_PROP_IS_WITHDRAWN:
-      g_value_set_boolean (value, self->is_withdrawn);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-certo_requirement_class_init (CertoRequirementClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
-
-  object_class->finalize = certo_requirement_finalize;
-  object_class->get_property = certo_requirement_get_property;
-
-  requirement_properties[REQ_PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, flags);
-  requirement_properties[REQ_PROP_LABEL] = g_param_spec_string ("label", NULL, NULL, NULL, flags);
-  requirement_properties[REQ_PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, flags);
-  requirement_properties[REQ_PROP_GROUP_ID] = g_param_spec_string ("group-id", NULL, NULL, NULL, flags);
-  requirement_properties[REQ_PROP_PARENT_ID] = g_param_spec_string ("parent-id", NULL, NULL, NULL, flags);
-  requirement_properties[REQ_PROP_IS_ANNEX_A] = g_param_spec_boolean ("is-annex-a", NULL, NULL, FALSE, flags);
-  requirement_properties[REQ_PROP_IS_NEW] = g_param_spec_boolean ("is-new", NULL, NULL, FALSE, flags);
-  requirement_properties[REQ_PROP_IS_WITHDRAWN] = g_param_spec_boolean ("is-withdrawn", NULL, NULL, FALSE, flags);
-
-  g_object_class_install_properties (object_class, REQ_N_PROPS, requirement_properties);
-}
-
-static void
-certo_requirement_init (CertoRequirement *self)
-{
 }
 
 /* GObject overrides: CertoFramework */
@@ -546,48 +324,6 @@ certo_framework_init (CertoFramework *self)
 
 /* Internal API (certo-oscal-private.h) */
 
-CertoFrameworkGroup *
-certo_framework_group_new (const char              *id,
-                           const char              *label,
-                           const char              *title,
-                           CertoFrameworkGroupKind  kind,
-                           const char              *parent_id,
-                           guint                    depth)
-{
-  CertoFrameworkGroup *self = g_object_new (CERTO_TYPE_FRAMEWORK_GROUP, NULL);
-
-  self->id = dup_nonempty (id);
-  self->label = dup_nonempty (label);
-  self->title = dup_nonempty (title);
-  self->kind = kind;
-  self->parent_id = dup_nonempty (parent_id);
-  self->depth = depth;
-  return self;
-}
-
-CertoRequirement *
-certo_requirement_new (const char *id,
-                       const char *label,
-                       const char *title,
-                       const char *group_id,
-                       const char *parent_id,
-                       gboolean    is_annex_a,
-                       gboolean    is_new,
-                       gboolean    is_withdrawn)
-{
-  CertoRequirement *self = g_object_new (CERTO_TYPE_REQUIREMENT, NULL);
-
-  self->id = dup_nonempty (id);
-  self->label = dup_nonempty (label);
-  self->title = dup_nonempty (title);
-  self->group_id = dup_nonempty (group_id);
-  self->parent_id = dup_nonempty (parent_id);
-  self->is_annex_a = !!is_annex_a;
-  self->is_new = !!is_new;
-  self->is_withdrawn = !!is_withdrawn;
-  return self;
-}
-
 CertoFramework *
 certo_framework_new_internal (const char *id,
                               const char *title,
@@ -602,29 +338,32 @@ certo_framework_new_internal (const char *id,
 {
   CertoFramework *self = g_object_new (CERTO_TYPE_FRAMEWORK, NULL);
 
-  self->id = dup_nonempty (id);
-  self->title = dup_nonempty (title);
-  self->version = dup_nonempty (version);
-  self->oscal_version = dup_nonempty (oscal_version);
-  self->last_modified = dup_nonempty (last_modified);
-  self->uuid = dup_nonempty (uuid);
-  self->source = dup_nonempty (source);
+  self->id = certo_dup_nonempty (id);
+  self->title = certo_dup_nonempty (title);
+  self->version = certo_dup_nonempty (version);
+  self->oscal_version = certo_dup_nonempty (oscal_version);
+  self->last_modified = certo_dup_nonempty (last_modified);
+  self->uuid = certo_dup_nonempty (uuid);
+  self->source = certo_dup_nonempty (source);
   self->warnings = warnings != NULL ? warnings : g_new0 (char *, 1);
 
   for (guint i = 0; i < groups->len; i++)
     {
       CertoFrameworkGroup *group = g_ptr_array_index (groups, i);
-      g_hash_table_insert (self->group_by_id, group->id, group);
+      g_hash_table_insert (self->group_by_id, (gpointer) certo_framework_group_get_id (group), group);
     }
   for (guint i = 0; i < requirements->len; i++)
     {
       CertoRequirement *requirement = g_ptr_array_index (requirements, i);
-      GHashTable *by_label = requirement->is_annex_a ? self->annex_by_label : self->clause_by_label;
+      const char *label = certo_requirement_get_label (requirement);
+      GHashTable *by_label = certo_requirement_get_is_annex_a (requirement) ? self->annex_by_label
+                                                                           : self->clause_by_label;
 
-      g_hash_table_insert (self->requirement_by_id, requirement->id, requirement);
+      g_hash_table_insert (self->requirement_by_id, (gpointer) certo_requirement_get_id (requirement),
+                           requirement);
       /* The first of several with one label wins, as a reader would expect */
-      if (!g_hash_table_contains (by_label, requirement->label))
-        g_hash_table_insert (by_label, requirement->label, requirement);
+      if (!g_hash_table_contains (by_label, label))
+        g_hash_table_insert (by_label, (gpointer) label, requirement);
     }
 
   /* One items-changed each */
@@ -653,227 +392,6 @@ certo_framework_set_origin (CertoFramework *self,
       g_free (self->source);
       self->source = g_strdup (source);
     }
-}
-
-/* Public API: groups */
-
-/**
- * certo_framework_group_get_id:
- * @self: a #CertoFrameworkGroup
- *
- * Returns: (transfer none): the OSCAL group id ("a5", "ac"); one is made
- *   ("group-1") for a group the catalog left without
- */
-const char *
-certo_framework_group_get_id (CertoFrameworkGroup *self)
-{
-  g_return_val_if_fail (CERTO_IS_FRAMEWORK_GROUP (self), NULL);
-  return self->id;
-}
-
-/**
- * certo_framework_group_get_label:
- * @self: a #CertoFrameworkGroup
- *
- * Returns: (transfer none): the display id: "5" (an ISO/IEC 27001:2022
- *   theme or clause), "A.5" or "A.5.1" (an ISO/IEC 27001:2013 domain or
- *   objective), "AC" — from `props[name=label]`, else `sort-id`, else the id
- */
-const char *
-certo_framework_group_get_label (CertoFrameworkGroup *self)
-{
-  g_return_val_if_fail (CERTO_IS_FRAMEWORK_GROUP (self), NULL);
-  return self->label;
-}
-
-/**
- * certo_framework_group_get_title:
- * @self: a #CertoFrameworkGroup
- *
- * Returns: (transfer none): the group's title as the catalog gives it
- *   (OSCAL markup-line: plain text, possibly with `*emphasis*`); show it
- *   as plain text
- */
-const char *
-certo_framework_group_get_title (CertoFrameworkGroup *self)
-{
-  g_return_val_if_fail (CERTO_IS_FRAMEWORK_GROUP (self), NULL);
-  return self->title;
-}
-
-/**
- * certo_framework_group_get_kind:
- * @self: a #CertoFrameworkGroup
- *
- * Returns: what the group is, from its OSCAL `class`
- */
-CertoFrameworkGroupKind
-certo_framework_group_get_kind (CertoFrameworkGroup *self)
-{
-  g_return_val_if_fail (CERTO_IS_FRAMEWORK_GROUP (self), CERTO_FRAMEWORK_GROUP_OTHER);
-  return self->kind;
-}
-
-/**
- * certo_framework_group_get_parent_id:
- * @self: a #CertoFrameworkGroup
- *
- * Returns: (transfer none) (nullable): the id of the enclosing group (an
- *   ISO/IEC 27001:2013 objective's domain), or %NULL for a top-level group
- */
-const char *
-certo_framework_group_get_parent_id (CertoFrameworkGroup *self)
-{
-  g_return_val_if_fail (CERTO_IS_FRAMEWORK_GROUP (self), NULL);
-  return self->parent_id;
-}
-
-/**
- * certo_framework_group_get_depth:
- * @self: a #CertoFrameworkGroup
- *
- * Returns: 0 for a top-level group, 1 for a group inside it, and so on
- */
-guint
-certo_framework_group_get_depth (CertoFrameworkGroup *self)
-{
-  g_return_val_if_fail (CERTO_IS_FRAMEWORK_GROUP (self), 0);
-  return self->depth;
-}
-
-/* Public API: requirements */
-
-/**
- * certo_requirement_get_id:
- * @self: a #CertoRequirement
- *
- * The OSCAL control id, unique in its framework and stable across
- * releases of the catalog: what a workspace stores. The builtin catalogs
- * use "c6.1.2" for clause 6.1.2 and "a5.7" / "a5.1.1" for Annex A controls.
- *
- * Returns: (transfer none): the id
- */
-const char *
-certo_requirement_get_id (CertoRequirement *self)
-{
-  g_return_val_if_fail (CERTO_IS_REQUIREMENT (self), NULL);
-  return self->id;
-}
-
-/**
- * certo_requirement_get_label:
- * @self: a #CertoRequirement
- *
- * The display id: "5.7" (ISO/IEC 27001:2022 Annex A, numbered as in
- * ISO/IEC 27002:2022), "A.5.1.1" (ISO/IEC 27001:2013 Annex A), "6.1.2" (a
- * clause), "AC-2(1)" (NIST SP 800-53) — from `props[name=label]`, else
- * `props[name=sort-id]`, else the id. A clause and an ISO/IEC 27001:2022
- * control may share a label ("5.1"): tell them apart with
- * certo_requirement_get_is_annex_a().
- *
- * Returns: (transfer none): the label
- */
-const char *
-certo_requirement_get_label (CertoRequirement *self)
-{
-  g_return_val_if_fail (CERTO_IS_REQUIREMENT (self), NULL);
-  return self->label;
-}
-
-/**
- * certo_requirement_get_title:
- * @self: a #CertoRequirement
- *
- * Returns: (transfer none): the short title (the control's or clause's
- *   name, "Threat intelligence"); never the text of the requirement
- */
-const char *
-certo_requirement_get_title (CertoRequirement *self)
-{
-  g_return_val_if_fail (CERTO_IS_REQUIREMENT (self), NULL);
-  return self->title;
-}
-
-/**
- * certo_requirement_get_group_id:
- * @self: a #CertoRequirement
- *
- * Returns: (transfer none) (nullable): the id of the innermost group that
- *   holds the requirement (an enhancement has its parent's), or %NULL for
- *   a control outside any group
- */
-const char *
-certo_requirement_get_group_id (CertoRequirement *self)
-{
-  g_return_val_if_fail (CERTO_IS_REQUIREMENT (self), NULL);
-  return self->group_id;
-}
-
-/**
- * certo_requirement_get_parent_id:
- * @self: a #CertoRequirement
- *
- * Returns: (transfer none) (nullable): the id of the requirement this one
- *   is nested in — a NIST control enhancement's control ("ac-2" for
- *   "ac-2.1"), or a sub-clause's clause ("c6.1" for "c6.1.2") — or %NULL
- */
-const char *
-certo_requirement_get_parent_id (CertoRequirement *self)
-{
-  g_return_val_if_fail (CERTO_IS_REQUIREMENT (self), NULL);
-  return self->parent_id;
-}
-
-/**
- * certo_requirement_get_is_annex_a:
- * @self: a #CertoRequirement
- *
- * Whether this is a control — an Annex A control of ISO/IEC 27001, or any
- * control of an imported catalog — rather than a requirement of the
- * management-system clauses 4–10 (a group of OSCAL class "clause").
- *
- * Returns: %TRUE for a control
- */
-gboolean
-certo_requirement_get_is_annex_a (CertoRequirement *self)
-{
-  g_return_val_if_fail (CERTO_IS_REQUIREMENT (self), FALSE);
-  return self->is_annex_a;
-}
-
-/**
- * certo_requirement_get_is_new:
- * @self: a #CertoRequirement
- *
- * Whether the control is new in its edition: the 11 ISO/IEC 27001:2022
- * Annex A controls with no ISO/IEC 27001:2013 source in ISO/IEC
- * 27002:2022 Annex B (5.7, 5.23, 5.30, 7.4, 8.9, 8.10, 8.11, 8.12, 8.16,
- * 8.23, 8.28). Read from the Certo prop "new-in-edition".
- *
- * Returns: %TRUE for a new control
- */
-gboolean
-certo_requirement_get_is_new (CertoRequirement *self)
-{
-  g_return_val_if_fail (CERTO_IS_REQUIREMENT (self), FALSE);
-  return self->is_new;
-}
-
-/**
- * certo_requirement_get_is_withdrawn:
- * @self: a #CertoRequirement
- *
- * Whether the catalog marks the control withdrawn (`props[name=status]`
- * "withdrawn", as NIST SP 800-53 does). Withdrawn controls are kept, so a
- * workspace that tracked one still finds it.
- *
- * Returns: %TRUE for a withdrawn control
- */
-gboolean
-certo_requirement_get_is_withdrawn (CertoRequirement *self)
-{
-  g_return_val_if_fail (CERTO_IS_REQUIREMENT (self), FALSE);
-  return self->is_withdrawn;
 }
 
 /* Public API: frameworks */
@@ -1239,13 +757,13 @@ certo_framework_count_requirements (CertoFramework *self,
   for (guint i = 0; i < n_items; i++)
     {
       g_autoptr(CertoRequirement) requirement = g_list_model_get_item (G_LIST_MODEL (self->requirements), i);
-      const char *id = requirement->group_id;
+      const char *id = certo_requirement_get_group_id (requirement);
 
       /* Group depth is capped by the reader's depth check: this ends */
       while (id != NULL && !g_str_equal (id, group_id))
         {
           CertoFrameworkGroup *group = g_hash_table_lookup (self->group_by_id, id);
-          id = group != NULL ? group->parent_id : NULL;
+          id = group != NULL ? certo_framework_group_get_parent_id (group) : NULL;
         }
       if (id != NULL)
         count++;

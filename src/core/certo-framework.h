@@ -7,6 +7,9 @@
 
 #include <gio/gio.h>
 
+#include "certo-framework-group.h"
+#include "certo-requirement.h"
+
 G_BEGIN_DECLS
 
 /* Errors
@@ -50,67 +53,6 @@ typedef enum
 
 /* The "source" of a framework bundled with Certo */
 #define CERTO_FRAMEWORK_SOURCE_BUILTIN "builtin"
-
-/**
- * CertoFrameworkGroupKind:
- * @CERTO_FRAMEWORK_GROUP_OTHER: any other OSCAL group class
- * @CERTO_FRAMEWORK_GROUP_CLAUSE: a management-system clause (ISO/IEC 27001
- *   clauses 4–10) or one of its sub-clauses that has sub-clauses ("6.1")
- * @CERTO_FRAMEWORK_GROUP_THEME: an Annex A theme of ISO/IEC 27001:2022
- *   ("5" Organizational controls)
- * @CERTO_FRAMEWORK_GROUP_DOMAIN: an Annex A domain of ISO/IEC 27001:2013
- *   ("A.5" Information security policies)
- * @CERTO_FRAMEWORK_GROUP_OBJECTIVE: a control objective of ISO/IEC
- *   27001:2013 Annex A ("A.5.1")
- * @CERTO_FRAMEWORK_GROUP_FAMILY: a control family (NIST SP 800-53 "AC")
- *
- * What a group is, from its OSCAL `class` ("clause", "theme", "domain",
- * "objective", "family"; anything else is @CERTO_FRAMEWORK_GROUP_OTHER).
- */
-typedef enum
-{
-  CERTO_FRAMEWORK_GROUP_OTHER,
-  CERTO_FRAMEWORK_GROUP_CLAUSE,
-  CERTO_FRAMEWORK_GROUP_THEME,
-  CERTO_FRAMEWORK_GROUP_DOMAIN,
-  CERTO_FRAMEWORK_GROUP_OBJECTIVE,
-  CERTO_FRAMEWORK_GROUP_FAMILY,
-} CertoFrameworkGroupKind;
-
-#define CERTO_TYPE_FRAMEWORK_GROUP_KIND (certo_framework_group_kind_get_type ())
-GType certo_framework_group_kind_get_type (void) G_GNUC_CONST;
-
-/* CertoFrameworkGroup: a heading of a catalog. Immutable.
- * Read-only properties: "id", "label", "title", "kind", "parent-id", "depth" */
-
-#define CERTO_TYPE_FRAMEWORK_GROUP (certo_framework_group_get_type ())
-
-G_DECLARE_FINAL_TYPE (CertoFrameworkGroup, certo_framework_group, CERTO, FRAMEWORK_GROUP, GObject)
-
-const char              *certo_framework_group_get_id        (CertoFrameworkGroup *self);
-const char              *certo_framework_group_get_label     (CertoFrameworkGroup *self);
-const char              *certo_framework_group_get_title     (CertoFrameworkGroup *self);
-CertoFrameworkGroupKind  certo_framework_group_get_kind      (CertoFrameworkGroup *self);
-const char              *certo_framework_group_get_parent_id (CertoFrameworkGroup *self);
-guint                    certo_framework_group_get_depth     (CertoFrameworkGroup *self);
-
-/* CertoRequirement: one control, enhancement or clause requirement; what a
- * workspace tracks. Immutable.
- * Read-only properties: "id", "label", "title", "group-id", "parent-id",
- * "is-annex-a", "is-new", "is-withdrawn" */
-
-#define CERTO_TYPE_REQUIREMENT (certo_requirement_get_type ())
-
-G_DECLARE_FINAL_TYPE (CertoRequirement, certo_requirement, CERTO, REQUIREMENT, GObject)
-
-const char *certo_requirement_get_id           (CertoRequirement *self);
-const char *certo_requirement_get_label        (CertoRequirement *self);
-const char *certo_requirement_get_title        (CertoRequirement *self);
-const char *certo_requirement_get_group_id     (CertoRequirement *self);
-const char *certo_requirement_get_parent_id    (CertoRequirement *self);
-gboolean    certo_requirement_get_is_annex_a   (CertoRequirement *self);
-gboolean    certo_requirement_get_is_new       (CertoRequirement *self);
-gboolean    certo_requirement_get_is_withdrawn (CertoRequirement *self);
 
 /* CertoFramework: one catalog. Immutable once loaded.
  * Read-only properties: "id", "title", "version", "oscal-version",

@@ -1,5 +1,6 @@
 /* certo-oscal-private.h — the OSCAL catalog reader and the constructors it
- * uses; the frameworks component only (certo-framework.c, certo-oscal.c)
+ * uses; the frameworks component only (certo-framework*.c,
+ * certo-requirement.c, certo-oscal.c)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,8 +24,9 @@ CertoFramework      *certo_oscal_parse_catalog        (GBytes              *byte
                                                        const char          *name,
                                                        GError             **error);
 
-/* certo-framework.c: constructors for the reader. Strings are copied;
- * %NULL and "" are kept as %NULL. */
+/* certo-framework-group.c, certo-requirement.c, certo-framework.c:
+ * constructors for the reader. Strings are copied; %NULL and "" are kept
+ * as %NULL (certo_dup_nonempty()). */
 CertoFrameworkGroup *certo_framework_group_new        (const char          *id,
                                                        const char          *label,
                                                        const char          *title,

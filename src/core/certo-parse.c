@@ -56,10 +56,16 @@ set_too_large (GError     **error,
 {
   g_autofree char *limit = g_format_size_full (max_size, G_FORMAT_SIZE_IEC_UNITS);
 
-  g_set_error (error, CERTO_PARSE_ERROR, CERTO_PARSE_ERROR_TOO_LARGE,
-               /* Translators: the first %s is a file name or address, the second a size ("64 MiB") */
-               _("“%s” is larger than %s, the largest source Certo reads; ask its publisher for a smaller file or raise the limit in Preferences"),
-               name, limit);
+  if (name != NULL)
+    g_set_error (error, CERTO_PARSE_ERROR, CERTO_PARSE_ERROR_TOO_LARGE,
+                 /* Translators: the first %s is a file name or address, the second a size ("64 MiB") */
+                 _("“%s” is larger than %s, the largest source Certo reads; ask its publisher for a smaller file or raise the limit in Preferences"),
+                 name, limit);
+  else
+    g_set_error (error, CERTO_PARSE_ERROR, CERTO_PARSE_ERROR_TOO_LARGE,
+                 /* Translators: %s is a size ("64 MiB") */
+                 _("The text is larger than %s, the largest source Certo reads; ask its publisher for a smaller file or raise the limit in Preferences"),
+                 limit);
 }
 
 /* The first bytes of a UTF-8 sequence (RFC 3629 §4), and nothing after */
@@ -351,7 +357,8 @@ failed:
  * certo_parse_check_text:
  * @bytes: the contents of a source
  * @max_size: the largest size accepted, in bytes
- * @name: the source's name for messages: a file name or an address
+ * @name: (nullable): the source's name for messages: a file name or an
+ *   address; %NULL for messages about "the text"
  * @error: return location for a #GError
  *
  * The checks every source passes before a parser sees it: not larger than
@@ -364,7 +371,8 @@ failed:
  * image, an archive, a PDF); %CERTO_PARSE_ERROR_NOT_UTF8 with the line,
  * column and byte offset of the first invalid byte (UTF-16 text is named
  * as such); %CERTO_PARSE_ERROR_TRUNCATED when the text ends in the middle
- * of a UTF-8 sequence (a cut-off download). Every message names @name.
+ * of a UTF-8 sequence (a cut-off download). Every message names @name,
+ * if given.
  *
  * Returns: %TRUE when @bytes may be parsed
  */
@@ -380,11 +388,12 @@ certo_parse_check_text (GBytes      *bytes,
   gsize start;
 
   g_return_val_if_fail (bytes != NULL, FALSE);
-  g_return_val_if_fail (name != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   text = g_bytes_get_data (bytes, &length);
 
+  /* Each message exists with and without a name: whole sentences for the
+   * translators, never a generic noun put in place of a name */
   if (length > max_size)
     {
       set_too_large (error, name, max_size);
@@ -393,26 +402,38 @@ certo_parse_check_text (GBytes      *bytes,
 
   if (length == 0)
     {
-      g_set_error (error, CERTO_PARSE_ERROR, CERTO_PARSE_ERROR_EMPTY,
-                   _("“%s” is empty; choose a catalog (.json) or a compliance-offering article (.md) with content"),
-                   name);
+      if (name != NULL)
+        g_set_error (error, CERTO_PARSE_ERROR, CERTO_PARSE_ERROR_EMPTY,
+                     _("“%s” is empty; choose a catalog (.json) or a compliance-offering article (.md) with content"),
+                     name);
+      else
+        g_set_error_literal (error, CERTO_PARSE_ERROR, CERTO_PARSE_ERROR_EMPTY,
+                             _("The text is empty; choose a catalog (.json) or a compliance-offering article (.md) with content"));
       return FALSE;
     }
 
   if (length >= 2 && (((guchar) text[0] == 0xff && (guchar) text[1] == 0xfe) ||
                       ((guchar) text[0] == 0xfe && (guchar) text[1] == 0xff)))
     {
-      g_set_error (error, CERTO_PARSE_ERROR, CERTO_PARSE_ERROR_NOT_UTF8,
-                   _("“%s” is UTF-16 text, not UTF-8; save it as UTF-8 and try again"),
-                   name);
+      if (name != NULL)
+        g_set_error (error, CERTO_PARSE_ERROR, CERTO_PARSE_ERROR_NOT_UTF8,
+                     _("“%s” is UTF-16 text, not UTF-8; save it as UTF-8 and try again"),
+                     name);
+      else
+        g_set_error_literal (error, CERTO_PARSE_ERROR, CERTO_PARSE_ERROR_NOT_UTF8,
+                             _("The text is UTF-16, not UTF-8; save it as UTF-8 and try again"));
       return FALSE;
     }
 
   if (memchr (text, '\0', length) != NULL)
     {
-      g_set_error (error, CERTO_PARSE_ERROR, CERTO_PARSE_ERROR_BINARY,
-                   _("“%s” is a binary file, not a catalog or an article; choose a .json catalog or a .md article"),
-                   name);
+      if (name != NULL)
+        g_set_error (error, CERTO_PARSE_ERROR, CERTO_PARSE_ERROR_BINARY,
+                     _("“%s” is a binary file, not a catalog or an article; choose a .json catalog or a .md article"),
+                     name);
+      else
+        g_set_error_literal (error, CERTO_PARSE_ERROR, CERTO_PARSE_ERROR_BINARY,
+                             _("The content is binary, not a catalog or an article; choose a .json catalog or a .md article"));
       return FALSE;
     }
 
@@ -424,9 +445,13 @@ certo_parse_check_text (GBytes      *bytes,
        * off in the middle of a character, not a file in another encoding */
       if (is_cut_character (invalid, length - offset))
         {
-          g_set_error (error, CERTO_PARSE_ERROR, CERTO_PARSE_ERROR_TRUNCATED,
-                       _("“%s” seems cut off (it ends in the middle of a character); download it again"),
-                       name);
+          if (name != NULL)
+            g_set_error (error, CERTO_PARSE_ERROR, CERTO_PARSE_ERROR_TRUNCATED,
+                         _("“%s” seems cut off (it ends in the middle of a character); download it again"),
+                         name);
+          else
+            g_set_error_literal (error, CERTO_PARSE_ERROR, CERTO_PARSE_ERROR_TRUNCATED,
+                                 _("The text seems cut off (it ends in the middle of a character); download it again"));
           return FALSE;
         }
 
@@ -435,10 +460,16 @@ certo_parse_check_text (GBytes      *bytes,
       guint line, column;
 
       locate_offset (text, offset, &line, &column);
-      g_set_error (error, CERTO_PARSE_ERROR, CERTO_PARSE_ERROR_NOT_UTF8,
-                   /* Translators: "0x%02X" is the byte's value in hexadecimal ("0xE8"); the last %s a number */
-                   _("“%s” is not UTF-8 text (byte 0x%02X at line %u, column %u, byte offset %s); save it as UTF-8 and try again"),
-                   name, (guchar) *invalid, line, column, offset_text);
+      if (name != NULL)
+        g_set_error (error, CERTO_PARSE_ERROR, CERTO_PARSE_ERROR_NOT_UTF8,
+                     /* Translators: "0x%02X" is the byte's value in hexadecimal ("0xE8"); the last %s a number */
+                     _("“%s” is not UTF-8 text (byte 0x%02X at line %u, column %u, byte offset %s); save it as UTF-8 and try again"),
+                     name, (guchar) *invalid, line, column, offset_text);
+      else
+        g_set_error (error, CERTO_PARSE_ERROR, CERTO_PARSE_ERROR_NOT_UTF8,
+                     /* Translators: "0x%02X" is the byte's value in hexadecimal ("0xE8"); the last %s a number */
+                     _("The text is not UTF-8 (byte 0x%02X at line %u, column %u, byte offset %s); save it as UTF-8 and try again"),
+                     (guchar) *invalid, line, column, offset_text);
       return FALSE;
     }
 
@@ -446,9 +477,13 @@ certo_parse_check_text (GBytes      *bytes,
     if (!is_space (text[start]))
       return TRUE;
 
-  g_set_error (error, CERTO_PARSE_ERROR, CERTO_PARSE_ERROR_EMPTY,
-               _("“%s” contains only white space; choose a catalog (.json) or a compliance-offering article (.md) with content"),
-               name);
+  if (name != NULL)
+    g_set_error (error, CERTO_PARSE_ERROR, CERTO_PARSE_ERROR_EMPTY,
+                 _("“%s” contains only white space; choose a catalog (.json) or a compliance-offering article (.md) with content"),
+                 name);
+  else
+    g_set_error_literal (error, CERTO_PARSE_ERROR, CERTO_PARSE_ERROR_EMPTY,
+                         _("The text contains only white space; choose a catalog (.json) or a compliance-offering article (.md) with content"));
   return FALSE;
 }
 

@@ -200,17 +200,7 @@ certo_requirement_state_validate (CertoWorkspaceItem  *item,
     }
 
   if (pspec == properties[PROP_DUE_DATE])
-    {
-      const char *date = g_value_get_string (value);
-
-      if (date != NULL && *date != '\0' && !certo_iso_date_is_valid (date))
-        {
-          g_set_error (error, CERTO_WORKSPACE_ERROR, CERTO_WORKSPACE_ERROR_INVALID_VALUE,
-                       _("“%s” is not a date; write it as YYYY-MM-DD, for example 2025-03-31"),
-                       date);
-          return FALSE;
-        }
-    }
+    return _certo_workspace_check_date (g_value_get_string (value), error);
 
   return TRUE;
 }
@@ -831,17 +821,10 @@ certo_requirement_state_set_due_date (CertoRequirementState  *self,
 {
   g_return_val_if_fail (CERTO_IS_REQUIREMENT_STATE (self), FALSE);
 
-  if (date != NULL && *date == '\0')
-    date = NULL;
-  if (date != NULL && !certo_iso_date_is_valid (date))
-    {
-      g_set_error (error, CERTO_WORKSPACE_ERROR, CERTO_WORKSPACE_ERROR_INVALID_VALUE,
-                   _("“%s” is not a date; write it as YYYY-MM-DD, for example 2025-03-31"),
-                   date);
-      return FALSE;
-    }
+  if (!_certo_workspace_check_date (date, error))
+    return FALSE;
 
-  set_string_tracked (self, PROP_DUE_DATE, &self->due_date, date);
+  set_string_tracked (self, PROP_DUE_DATE, &self->due_date, certo_nonempty (date));
   return TRUE;
 }
 

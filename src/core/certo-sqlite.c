@@ -20,6 +20,16 @@ typedef struct
   GTask *task;
 } Job;
 
+/* A finished job's task on its way back to its main context */
+typedef struct
+{
+  CertoSqlite *sqlite;       /* a reference: @link is in its list */
+  GTask *task;               /* NULL once dropped, under the lock */
+  GSource *source;           /* the idle that drops it; borrowed: alive
+                              * while @link is in the list */
+  GList link;                /* in CertoSqlite.releases */
+} Release;
+
 struct _CertoSqlite
 {
   char *name;
@@ -29,6 +39,7 @@ struct _CertoSqlite
   GMutex lock;
   GThread *thread;             /* NULL until the first job */
   gboolean shut_down;
+  GQueue releases;             /* of Release, not yet dropped */
 
   /* Worker side */
   GThread *worker;             /* set by the worker itself, atomic */
@@ -37,10 +48,9 @@ struct _CertoSqlite
   GHashTable *statements;      /* SQL text → sqlite3_stmt */
   gpointer worker_data;
   GDestroyNotify worker_data_destroy;
+  CertoSqliteErrorFunc error_func;
   int n_prepares;              /* atomic */
 };
-
-G_DEFINE_QUARK (certo-sqlite-error-quark, certo_sqlite_error)
 
 /* Helpers */
 
@@ -64,6 +74,7 @@ sqlite_free (gpointer data)
   CertoSqlite *self = data;
 
   g_assert (self->db == NULL);
+  g_assert (g_queue_is_empty (&self->releases));
   g_clear_pointer (&self->thread, g_thread_unref);
   g_mutex_clear (&self->lock);
   g_async_queue_unref (self->queue);
@@ -73,10 +84,29 @@ sqlite_free (gpointer data)
 }
 
 static gboolean
-unref_task (gpointer data)
+release_dispatch (gpointer data)
 {
-  g_object_unref (data);
   return G_SOURCE_REMOVE;
+}
+
+/* The idle source's destroy notify: runs in the task's main context after
+ * the idle ran, or in certo_sqlite_shutdown() when that destroys it */
+static void
+release_free (gpointer data)
+{
+  Release *release = data;
+  CertoSqlite *self = release->sqlite;
+  GTask *task;
+
+  g_mutex_lock (&self->lock);
+  task = g_steal_pointer (&release->task);
+  if (task != NULL)
+    g_queue_unlink (&self->releases, &release->link);
+  g_mutex_unlock (&self->lock);
+
+  g_clear_object (&task);
+  certo_sqlite_unref (self);
+  g_free (release);
 }
 
 /* The worker's reference on a task may be the last one, and the task holds
@@ -84,14 +114,54 @@ unref_task (gpointer data)
  * workspace, a store) on this thread, where it would wait for itself. The
  * reference goes back to the task's own main context instead. */
 static void
-release_task (GTask *task)
+release_task (CertoSqlite *self,
+              GTask       *task)
 {
+  Release *release = g_new0 (Release, 1);
   GSource *source = g_idle_source_new ();
 
+  release->sqlite = certo_sqlite_ref (self);
+  release->task = task;
+  release->source = source;
+  release->link.data = release;
+
+  g_mutex_lock (&self->lock);
+  g_queue_push_tail_link (&self->releases, &release->link);
+  g_mutex_unlock (&self->lock);
+
   g_source_set_name (source, "[certo] release SQLite job");
-  g_source_set_callback (source, unref_task, task, NULL);
+  g_source_set_callback (source, release_dispatch, release, release_free);
   g_source_attach (source, g_task_get_context (task));
   g_source_unref (source);
+}
+
+/* After the worker has ended: drops at once the tasks that would go back to
+ * the calling thread's own main context, and their idles, so that an owner
+ * closed there holds no reference from a finished job (a test can assert
+ * that it is finalized) and no idle outlives the handle. Tasks of other
+ * contexts still go back on their own. */
+static void
+drop_own_releases (CertoSqlite *self)
+{
+  g_autoptr(GMainContext) context = g_main_context_ref_thread_default ();
+  g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func ((GDestroyNotify) g_source_unref);
+  GList *l;
+
+  g_mutex_lock (&self->lock);
+  l = self->releases.head;
+  while (l != NULL)
+    {
+      Release *release = l->data;
+
+      l = l->next;
+      if (g_task_get_context (release->task) == context)
+        g_ptr_array_add (sources, g_source_ref (release->source));
+    }
+  g_mutex_unlock (&self->lock);
+
+  /* Each source's destroy notify (release_free()) drops its task */
+  for (guint i = 0; i < sources->len; i++)
+    g_source_destroy (g_ptr_array_index (sources, i));
 }
 
 static gpointer
@@ -114,7 +184,7 @@ worker_main (gpointer data)
       if (!g_task_return_error_if_cancelled (task))
         func (self, task, g_task_get_task_data (task), g_task_get_cancellable (task));
 
-      release_task (task);
+      release_task (self, task);
     }
 
   certo_sqlite_close (self);
@@ -212,6 +282,25 @@ certo_sqlite_set_worker_data (CertoSqlite    *self,
 }
 
 /**
+ * certo_sqlite_set_error_func:
+ * @self: a handle
+ * @func: (nullable): maps the connection's SQLite failures to the owner's
+ *   error domain; %NULL for #CERTO_SQLITE_ERROR (certo_sqlite_error_from_code())
+ *
+ * Sets how certo_sqlite_set_error(), and so every worker-only function,
+ * reports a failure. Call before the first job.
+ */
+void
+certo_sqlite_set_error_func (CertoSqlite          *self,
+                             CertoSqliteErrorFunc  func)
+{
+  g_mutex_lock (&self->lock);
+  g_assert (self->thread == NULL);
+  self->error_func = func;
+  g_mutex_unlock (&self->lock);
+}
+
+/**
  * certo_sqlite_run:
  * @self: a handle
  * @task: (transfer full): the job's task, with its task data set
@@ -238,7 +327,7 @@ certo_sqlite_run (CertoSqlite        *self,
     {
       g_mutex_unlock (&self->lock);
       g_task_return_new_error (task, CERTO_SQLITE_ERROR, CERTO_SQLITE_ERROR_CLOSED,
-                               _("The %s was already closed"), self->name);
+                               "%s", _("The database was already closed"));
       g_object_unref (task);
       return;
     }
@@ -264,15 +353,15 @@ certo_sqlite_run (CertoSqlite        *self,
  *
  * Lets every queued job run, closes the connection (finalizing the cached
  * statements) and ends the worker thread; blocks until it has ended. Their
- * results still reach the callers through their main contexts. Safe to
- * call twice; must not be called from a job.
+ * results still reach the callers through their main contexts; the
+ * finished jobs' tasks of the calling thread's main context are released
+ * before this returns. Safe to call twice. Called from a job, it does not
+ * wait: the thread ends after the jobs queued so far.
  */
 void
 certo_sqlite_shutdown (CertoSqlite *self)
 {
   GThread *thread = NULL;
-
-  g_return_if_fail (!certo_sqlite_is_worker (self));
 
   g_mutex_lock (&self->lock);
   if (!self->shut_down)
@@ -284,97 +373,17 @@ certo_sqlite_shutdown (CertoSqlite *self)
     }
   g_mutex_unlock (&self->lock);
 
-  if (thread != NULL)
-    g_thread_join (thread);
-}
-
-/**
- * certo_sqlite_error_from_code:
- * @rc: an SQLite result code (extended or primary)
- * @path: (nullable): the database file, named in the message
- * @detail: (nullable): SQLite's own message, kept in the message
- * @error: (out) (optional): where the error goes
- *
- * Maps an SQLite result code to a #CERTO_SQLITE_ERROR whose message says
- * what a person can do about it. %SQLITE_INTERRUPT becomes
- * %G_IO_ERROR_CANCELLED.
- */
-void
-certo_sqlite_error_from_code (int          rc,
-                              const char  *path,
-                              const char  *detail,
-                              GError     **error)
-{
-  g_autofree char *name = NULL;
-
-  if (error == NULL)
+  if (thread == NULL)
     return;
 
-  name = path != NULL ? g_filename_display_name (path) : g_strdup (_("the database"));
-  if (detail == NULL)
-    detail = sqlite3_errstr (rc);
-
-  switch (rc & 0xff)
+  if (certo_sqlite_is_worker (self))
     {
-    case SQLITE_FULL:
-      g_set_error (error, CERTO_SQLITE_ERROR, CERTO_SQLITE_ERROR_FULL,
-                   _("The disk is full: “%s” could not be written. Free some space and try again."),
-                   name);
-      break;
-    case SQLITE_READONLY:
-    case SQLITE_PERM:
-    case SQLITE_AUTH:
-      g_set_error (error, CERTO_SQLITE_ERROR, CERTO_SQLITE_ERROR_READ_ONLY,
-                   _("“%s” cannot be written (%s). Check the permissions of the file and its folder."),
-                   name, detail);
-      break;
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      g_set_error (error, CERTO_SQLITE_ERROR, CERTO_SQLITE_ERROR_BUSY,
-                   _("“%s” is locked by another program. Close it there and try again."),
-                   name);
-      break;
-    case SQLITE_CANTOPEN:
-      g_set_error (error, CERTO_SQLITE_ERROR, CERTO_SQLITE_ERROR_CANNOT_OPEN,
-                   _("“%s” could not be opened (%s). Check that it exists and that its folder can be read and written."),
-                   name, detail);
-      break;
-    case SQLITE_CORRUPT:
-    case SQLITE_NOTADB:
-      g_set_error (error, CERTO_SQLITE_ERROR, CERTO_SQLITE_ERROR_CORRUPT,
-                   _("“%s” is damaged or is not a database (%s)."),
-                   name, detail);
-      break;
-    case SQLITE_CONSTRAINT:
-      g_set_error (error, CERTO_SQLITE_ERROR, CERTO_SQLITE_ERROR_CONSTRAINT,
-                   _("A value was refused by “%s”: %s"),
-                   name, detail);
-      break;
-    case SQLITE_TOOBIG:
-      g_set_error (error, CERTO_SQLITE_ERROR, CERTO_SQLITE_ERROR_TOO_BIG,
-                   _("A value is too large to be stored in “%s”."),
-                   name);
-      break;
-    case SQLITE_IOERR:
-      g_set_error (error, CERTO_SQLITE_ERROR, CERTO_SQLITE_ERROR_FAILED,
-                   _("“%s” could not be read or written (%s). Check the disk and try again."),
-                   name, detail);
-      break;
-    case SQLITE_NOMEM:
-      g_set_error (error, CERTO_SQLITE_ERROR, CERTO_SQLITE_ERROR_FAILED,
-                   _("There is not enough memory to work on “%s”. Close other programs and try again."),
-                   name);
-      break;
-    case SQLITE_INTERRUPT:
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                           _("The operation was cancelled"));
-      break;
-    default:
-      g_set_error (error, CERTO_SQLITE_ERROR, CERTO_SQLITE_ERROR_FAILED,
-                   _("“%s” could not be read or written: %s"),
-                   name, detail);
-      break;
+      g_thread_unref (thread);
+      return;
     }
+
+  g_thread_join (thread);
+  drop_own_releases (self);
 }
 
 /**
@@ -583,8 +592,9 @@ certo_sqlite_get_path (CertoSqlite *self)
  * @rc: the SQLite result code of the call that failed
  * @error: (out) (optional): where the error goes
  *
- * Worker only. As certo_sqlite_error_from_code(), naming the open file and
- * quoting the connection's last message.
+ * Worker only. As certo_sqlite_error_from_code() (or the function of
+ * certo_sqlite_set_error_func()), naming the open file and quoting the
+ * connection's last message.
  */
 void
 certo_sqlite_set_error (CertoSqlite  *self,
@@ -595,10 +605,16 @@ certo_sqlite_set_error (CertoSqlite  *self,
 
   certo_sqlite_assert_worker (self);
 
+  if (error == NULL)
+    return;
+
   if (self->db != NULL && sqlite3_errcode (self->db) != SQLITE_OK)
     detail = sqlite3_errmsg (self->db);
 
-  certo_sqlite_error_from_code (rc, self->path, detail, error);
+  if (self->error_func != NULL)
+    self->error_func (rc, self->path, detail != NULL ? detail : sqlite3_errstr (rc), error);
+  else
+    certo_sqlite_error_from_code (rc, self->path, detail, error);
 }
 
 /**
@@ -698,6 +714,34 @@ certo_sqlite_step_done (CertoSqlite   *self,
 }
 
 /**
+ * certo_sqlite_step_row:
+ * @self: a handle
+ * @stmt: a statement with its values bound that must return a row: an
+ *   `INSERT … RETURNING`, a lookup of a row the caller knows exists
+ * @error: (out) (optional): a #CERTO_SQLITE_ERROR; no row at all is
+ *   reported as %SQLITE_INTERNAL (a bug, not a data error)
+ *
+ * Worker only. Steps @stmt once; on success its columns hold the row.
+ *
+ * Returns: %TRUE when a row came
+ */
+gboolean
+certo_sqlite_step_row (CertoSqlite   *self,
+                       sqlite3_stmt  *stmt,
+                       GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_ROW)
+    {
+      certo_sqlite_set_error (self, rc == SQLITE_DONE ? SQLITE_INTERNAL : rc, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
  * certo_sqlite_query_int:
  * @self: a handle
  * @sql: a query with no parameters that returns one integer (a pragma)
@@ -789,6 +833,23 @@ certo_sqlite_rollback (CertoSqlite *self)
 
   if (sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL) != SQLITE_OK)
     g_debug ("Rollback of “%s” failed: %s", self->path, sqlite3_errmsg (self->db));
+}
+
+/**
+ * certo_sqlite_release_memory:
+ * @self: a handle
+ *
+ * Worker only. Drops the connection's page cache, after a big read or write
+ * whose pages nothing reads again soon (the cache may grow to its
+ * `cache_size` meanwhile).
+ */
+void
+certo_sqlite_release_memory (CertoSqlite *self)
+{
+  certo_sqlite_assert_worker (self);
+
+  if (self->db != NULL)
+    sqlite3_db_release_memory (self->db);
 }
 
 /**

@@ -71,6 +71,23 @@ typedef void (*CertoSqliteJobFunc) (CertoSqlite  *sqlite,
                                     gpointer      task_data,
                                     GCancellable *cancellable);
 
+/**
+ * CertoSqliteErrorFunc:
+ * @rc: the SQLite result code of the call that failed
+ * @path: (nullable): the database file
+ * @detail: SQLite's own message for @rc
+ * @error: (out): where the error goes; never %NULL
+ *
+ * Maps an SQLite failure of the connection to the owner's error domain
+ * (certo_sqlite_set_error_func()): the catalog store reports
+ * #CERTO_STORE_ERROR codes, with messages about "the catalog". Runs on the
+ * worker thread.
+ */
+typedef void (*CertoSqliteErrorFunc) (int          rc,
+                                      const char  *path,
+                                      const char  *detail,
+                                      GError     **error);
+
 GQuark        certo_sqlite_error_quark      (void);
 
 CertoSqlite  *certo_sqlite_new              (const char          *name);
@@ -80,6 +97,8 @@ const char   *certo_sqlite_get_name         (CertoSqlite         *self);
 void          certo_sqlite_set_worker_data  (CertoSqlite         *self,
                                              gpointer             data,
                                              GDestroyNotify       destroy);
+void          certo_sqlite_set_error_func   (CertoSqlite         *self,
+                                             CertoSqliteErrorFunc func);
 
 void          certo_sqlite_run              (CertoSqlite         *self,
                                              GTask               *task,
@@ -107,6 +126,9 @@ gboolean      certo_sqlite_exec             (CertoSqlite         *self,
 gboolean      certo_sqlite_step_done        (CertoSqlite         *self,
                                              sqlite3_stmt        *stmt,
                                              GError             **error);
+gboolean      certo_sqlite_step_row         (CertoSqlite         *self,
+                                             sqlite3_stmt        *stmt,
+                                             GError             **error);
 gboolean      certo_sqlite_query_int        (CertoSqlite         *self,
                                              const char          *sql,
                                              gint64              *out_value,
@@ -116,6 +138,7 @@ gboolean      certo_sqlite_begin            (CertoSqlite         *self,
 gboolean      certo_sqlite_commit           (CertoSqlite         *self,
                                              GError             **error);
 void          certo_sqlite_rollback         (CertoSqlite         *self);
+void          certo_sqlite_release_memory   (CertoSqlite         *self);
 void          certo_sqlite_set_error        (CertoSqlite         *self,
                                              int                  rc,
                                              GError             **error);

@@ -56,18 +56,18 @@ field_value (const char *field,
 }
 
 static gboolean
-load_fields (CertoStoreDb  *db,
+load_fields (CertoSqlite   *db,
              const char    *since,
              GHashTable    *by_id,
              GError       **error)
 {
-  g_autoptr(CertoCachedStmt) stmt = NULL;
+  g_autoptr(CertoSqliteStmt) stmt = NULL;
   g_autoptr(GArray) fields = g_array_new (FALSE, TRUE, sizeof (CertoFieldChange));
   CertoChange *owner = NULL;
   gint64 owner_id = 0;
   int rc;
 
-  stmt = certo_store_db_statement (db,
+  stmt = certo_sqlite_statement (db,
     "SELECT f.change_id, f.field, f.old_value, f.new_value"
     " FROM change_fields f JOIN changes c ON c.id = f.change_id"
     " JOIN sync_runs r ON r.id = c.run_id"
@@ -75,7 +75,7 @@ load_fields (CertoStoreDb  *db,
   if (stmt == NULL)
     return FALSE;
 
-  certo_store_db_bind_text (stmt, 1, since);
+  certo_sqlite_bind_text (stmt, 1, since);
   while (TRUE)
     {
       gint64 change_id;
@@ -117,7 +117,7 @@ load_fields (CertoStoreDb  *db,
           g_free (f->old_value);
           g_free (f->new_value);
         }
-      certo_store_db_set_error (db, rc, error);
+      certo_sqlite_set_error (db, rc, error);
       return FALSE;
     }
 
@@ -127,19 +127,19 @@ load_fields (CertoStoreDb  *db,
 /* Appends CertoChange objects to @changes, newest run first; @sources maps
  * row ids to the CertoSource objects of the same load */
 gboolean
-certo_store_db_load_changes (CertoStoreDb  *db,
+certo_store_db_load_changes (CertoSqlite   *db,
                              GHashTable    *sources,
                              GPtrArray     *changes,
                              GError       **error)
 {
-  g_autoptr(CertoCachedStmt) stmt = NULL;
+  g_autoptr(CertoSqliteStmt) stmt = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) since_time = g_date_time_add_days (now, -HISTORY_DAYS);
   g_autofree char *since = g_date_time_format_iso8601 (since_time);
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   int rc;
 
-  stmt = certo_store_db_statement (db,
+  stmt = certo_sqlite_statement (db,
     "SELECT r.id, r.source_id, r.first, r.date, r.n_added,"
     "       c.id, c.kind, c.entity_key, c.document_id, c.service_id, c.title_json"
     " FROM sync_runs r LEFT JOIN changes c ON c.run_id = r.id"
@@ -148,7 +148,7 @@ certo_store_db_load_changes (CertoStoreDb  *db,
   if (stmt == NULL)
     return FALSE;
 
-  certo_store_db_bind_text (stmt, 1, since);
+  certo_sqlite_bind_text (stmt, 1, since);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       CertoChange *change;
@@ -191,7 +191,7 @@ certo_store_db_load_changes (CertoStoreDb  *db,
 
   if (rc != SQLITE_DONE)
     {
-      certo_store_db_set_error (db, rc, error);
+      certo_sqlite_set_error (db, rc, error);
       return FALSE;
     }
 

@@ -9,7 +9,8 @@
  * source, marks the rows this import wrote.
  *
  * Every import also finds what changed (certo-sync-diff.c) and writes it
- * as history in the same transaction. A document that left its source but
+ * as history in the same transaction; which source it goes into is
+ * certo-store-import-target.c. A document that left its source but
  * is saved for offline reading is kept, flagged withdrawn, with its links.
  */
 #include "config.h"
@@ -19,6 +20,7 @@
 #include "certo-model-private.h"
 #include "certo-store-private.h"
 #include "certo-text.h"
+#include "certo-util-private.h"
 
 /* Folded names, computed once per import: a service's names fold once,
  * not once per document that covers it */
@@ -96,34 +98,28 @@ dup_localized_json (CertoLocalized *text)
 
 /* Runs an upsert … RETURNING id */
 static gboolean
-step_returning_id (CertoStoreDb  *db,
+step_returning_id (CertoSqlite   *db,
                    sqlite3_stmt  *stmt,
                    gint64        *out_id,
                    GError       **error)
 {
-  int rc = sqlite3_step (stmt);
+  gboolean ok = certo_sqlite_step_row (db, stmt, error);
 
-  if (rc != SQLITE_ROW)
-    {
-      certo_store_db_set_error (db, rc == SQLITE_DONE ? SQLITE_INTERNAL : rc, error);
-      certo_store_db_release (stmt);
-      return FALSE;
-    }
-
-  *out_id = sqlite3_column_int64 (stmt, 0);
-  certo_store_db_release (stmt);
-  return TRUE;
+  if (ok)
+    *out_id = sqlite3_column_int64 (stmt, 0);
+  certo_sqlite_release (stmt);
+  return ok;
 }
 
 /* Runs a statement bound to (?1 = a source id, ?2 = generation) to the end */
 static gboolean
-run_for_source (CertoStoreDb  *db,
+run_for_source (CertoSqlite   *db,
                 const char    *sql,
                 gint64         source_id,
                 gint64         generation,
                 GError       **error)
 {
-  g_autoptr(CertoCachedStmt) stmt = certo_store_db_statement (db, sql, error);
+  g_autoptr(CertoSqliteStmt) stmt = certo_sqlite_statement (db, sql, error);
 
   if (stmt == NULL)
     return FALSE;
@@ -132,11 +128,11 @@ run_for_source (CertoStoreDb  *db,
   if (sqlite3_bind_parameter_count (stmt) >= 2)
     sqlite3_bind_int64 (stmt, 2, generation);
 
-  return certo_store_db_step_done (db, stmt, error);
+  return certo_sqlite_step_done (db, stmt, error);
 }
 
 static gboolean
-insert_link (CertoStoreDb  *db,
+insert_link (CertoSqlite   *db,
              sqlite3_stmt  *stmt,
              gint64         owner_id,
              guint          position,
@@ -151,10 +147,10 @@ insert_link (CertoStoreDb  *db,
   if (target_id > 0)
     sqlite3_bind_int64 (stmt, 3, target_id);
   else
-    certo_store_db_bind_text (stmt, 3, text);
+    certo_sqlite_bind_text (stmt, 3, text);
 
-  ok = certo_store_db_step_done (db, stmt, error);
-  certo_store_db_release (stmt);
+  ok = certo_sqlite_step_done (db, stmt, error);
+  certo_sqlite_release (stmt);
   return ok;
 }
 
@@ -167,20 +163,18 @@ check_cancelled (GCancellable  *cancellable,
 }
 
 static gboolean
-import_source_row (CertoStoreDb          *db,
+import_source_row (CertoSqlite           *db,
                    CertoStoreImportData  *data,
                    gint64                *out_source_id,
                    gint64                *out_generation,
                    GError               **error)
 {
   CertoCatalogUpdate *update = data->update;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *now_text = g_date_time_format_iso8601 (now);
+  g_autofree char *now_text = certo_now_iso8601 ();
   g_autofree char *title_json = dup_localized_json (update->title);
-  g_autoptr(CertoCachedStmt) stmt = NULL;
-  int rc;
+  g_autoptr(CertoSqliteStmt) stmt = NULL;
 
-  stmt = certo_store_db_statement (db,
+  stmt = certo_sqlite_statement (db,
     "INSERT INTO sources (key, kind, format, name, location, feed_id, publisher, title_json,"
     "                     homepage, content_date, content_hash, created, last_refresh,"
     "                     generation)"
@@ -196,26 +190,22 @@ import_source_row (CertoStoreDb          *db,
   if (stmt == NULL)
     return FALSE;
 
-  certo_store_db_bind_text (stmt, 1, data->key);
-  certo_store_db_bind_text (stmt, 2, certo_source_kind_to_string (data->kind));
-  certo_store_db_bind_text (stmt, 3, certo_source_format_to_string (data->format));
-  certo_store_db_bind_text (stmt, 4, data->name);
-  certo_store_db_bind_text (stmt, 5, data->location);
-  /* Only an id the content gives identifies it (see resolve_target()) */
-  certo_store_db_bind_text (stmt, 6, certo_catalog_update_get_identity (update));
-  certo_store_db_bind_text (stmt, 7, update->publisher);
-  certo_store_db_bind_text (stmt, 8, title_json);
-  certo_store_db_bind_text (stmt, 9, update->homepage);
-  certo_store_db_bind_text (stmt, 10, update->updated);
-  certo_store_db_bind_text (stmt, 11, data->content_hash);
-  certo_store_db_bind_text (stmt, 12, now_text);
+  certo_sqlite_bind_text (stmt, 1, data->key);
+  certo_sqlite_bind_text (stmt, 2, certo_source_kind_to_string (data->kind));
+  certo_sqlite_bind_text (stmt, 3, certo_source_format_to_string (data->format));
+  certo_sqlite_bind_text (stmt, 4, data->name);
+  certo_sqlite_bind_text (stmt, 5, data->location);
+  /* Only an id the content gives identifies it (see certo_store_import_resolve_target()) */
+  certo_sqlite_bind_text (stmt, 6, certo_catalog_update_get_identity (update));
+  certo_sqlite_bind_text (stmt, 7, update->publisher);
+  certo_sqlite_bind_text (stmt, 8, title_json);
+  certo_sqlite_bind_text (stmt, 9, update->homepage);
+  certo_sqlite_bind_text (stmt, 10, update->updated);
+  certo_sqlite_bind_text (stmt, 11, data->content_hash);
+  certo_sqlite_bind_text (stmt, 12, now_text);
 
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      certo_store_db_set_error (db, rc == SQLITE_DONE ? SQLITE_INTERNAL : rc, error);
-      return FALSE;
-    }
+  if (!certo_sqlite_step_row (db, stmt, error))
+    return FALSE;
 
   *out_source_id = sqlite3_column_int64 (stmt, 0);
   *out_generation = sqlite3_column_int64 (stmt, 1);
@@ -223,14 +213,14 @@ import_source_row (CertoStoreDb          *db,
 }
 
 static gboolean
-import_standards (CertoStoreDb  *db,
+import_standards (CertoSqlite   *db,
                   GPtrArray     *standards,
                   gint64         source_id,
                   gint64         generation,
                   GHashTable    *ids,
                   GError       **error)
 {
-  g_autoptr(CertoCachedStmt) stmt = certo_store_db_statement (db,
+  g_autoptr(CertoSqliteStmt) stmt = certo_sqlite_statement (db,
     "INSERT INTO standards (source_id, key, generation, name, url) VALUES (?1, ?2, ?3, ?4, ?5)"
     " ON CONFLICT (source_id, key) DO UPDATE SET"
     "   generation = excluded.generation, name = excluded.name, url = excluded.url"
@@ -245,10 +235,10 @@ import_standards (CertoStoreDb  *db,
       gint64 id = 0;
 
       sqlite3_bind_int64 (stmt, 1, source_id);
-      certo_store_db_bind_text (stmt, 2, s->id);
+      certo_sqlite_bind_text (stmt, 2, s->id);
       sqlite3_bind_int64 (stmt, 3, generation);
-      certo_store_db_bind_text (stmt, 4, s->name);
-      certo_store_db_bind_text (stmt, 5, s->url);
+      certo_sqlite_bind_text (stmt, 4, s->name);
+      certo_sqlite_bind_text (stmt, 5, s->url);
       if (!step_returning_id (db, stmt, &id, error))
         return FALSE;
       id_map_add (ids, s->id, id);
@@ -258,7 +248,7 @@ import_standards (CertoStoreDb  *db,
 }
 
 static gboolean
-import_families (CertoStoreDb  *db,
+import_families (CertoSqlite   *db,
                  GPtrArray     *families,
                  gint64         source_id,
                  gint64         generation,
@@ -266,7 +256,7 @@ import_families (CertoStoreDb  *db,
                  Folds         *folds,
                  GError       **error)
 {
-  g_autoptr(CertoCachedStmt) stmt = certo_store_db_statement (db,
+  g_autoptr(CertoSqliteStmt) stmt = certo_sqlite_statement (db,
     "INSERT INTO families (source_id, key, generation, name_json) VALUES (?1, ?2, ?3, ?4)"
     " ON CONFLICT (source_id, key) DO UPDATE SET"
     "   generation = excluded.generation, name_json = excluded.name_json"
@@ -282,9 +272,9 @@ import_families (CertoStoreDb  *db,
       gint64 id = 0;
 
       sqlite3_bind_int64 (stmt, 1, source_id);
-      certo_store_db_bind_text (stmt, 2, f->id);
+      certo_sqlite_bind_text (stmt, 2, f->id);
       sqlite3_bind_int64 (stmt, 3, generation);
-      certo_store_db_bind_text (stmt, 4, name_json);
+      certo_sqlite_bind_text (stmt, 4, name_json);
       if (!step_returning_id (db, stmt, &id, error))
         return FALSE;
       id_map_add (ids, f->id, id);
@@ -295,7 +285,7 @@ import_families (CertoStoreDb  *db,
 }
 
 static gboolean
-import_services (CertoStoreDb    *db,
+import_services (CertoSqlite     *db,
                  GPtrArray       *services,
                  gint64           source_id,
                  gint64           generation,
@@ -305,10 +295,10 @@ import_services (CertoStoreDb    *db,
                  CertoStoreDiff  *diff,
                  GError         **error)
 {
-  g_autoptr(CertoCachedStmt) stmt = NULL;
-  g_autoptr(CertoCachedStmt) link = NULL;
+  g_autoptr(CertoSqliteStmt) stmt = NULL;
+  g_autoptr(CertoSqliteStmt) link = NULL;
 
-  stmt = certo_store_db_statement (db,
+  stmt = certo_sqlite_statement (db,
     "INSERT INTO services (source_id, key, generation, name_json, url, search_text)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
     " ON CONFLICT (source_id, key) DO UPDATE SET"
@@ -317,7 +307,7 @@ import_services (CertoStoreDb    *db,
     " RETURNING id", error);
   if (stmt == NULL)
     return FALSE;
-  link = certo_store_db_statement (db,
+  link = certo_sqlite_statement (db,
     "INSERT INTO service_families (service_id, position, family_id) VALUES (?1, ?2, ?3)", error);
   if (link == NULL)
     return FALSE;
@@ -333,11 +323,11 @@ import_services (CertoStoreDb    *db,
       g_hash_table_replace (folds->services, s->id, folded);
 
       sqlite3_bind_int64 (stmt, 1, source_id);
-      certo_store_db_bind_text (stmt, 2, s->id);
+      certo_sqlite_bind_text (stmt, 2, s->id);
       sqlite3_bind_int64 (stmt, 3, generation);
-      certo_store_db_bind_text (stmt, 4, name_json);
-      certo_store_db_bind_text (stmt, 5, s->url);
-      certo_store_db_bind_text (stmt, 6, folded);
+      certo_sqlite_bind_text (stmt, 4, name_json);
+      certo_sqlite_bind_text (stmt, 5, s->url);
+      certo_sqlite_bind_text (stmt, 6, folded);
       if (!step_returning_id (db, stmt, &id, error))
         return FALSE;
       id_map_add (ids, s->id, id);
@@ -365,7 +355,7 @@ static const char * const clear_document_links_sql[] = {
 };
 
 static gboolean
-clear_document_links (CertoStoreDb  *db,
+clear_document_links (CertoSqlite   *db,
                       gint64         document_id,
                       GError       **error)
 {
@@ -379,7 +369,7 @@ clear_document_links (CertoStoreDb  *db,
 }
 
 static gboolean
-import_documents (CertoStoreDb    *db,
+import_documents (CertoSqlite     *db,
                   GPtrArray       *documents,
                   gint64           source_id,
                   gint64           generation,
@@ -392,12 +382,12 @@ import_documents (CertoStoreDb    *db,
                   GError         **error)
 {
   g_autoptr(GString) search = g_string_sized_new (512);
-  g_autoptr(CertoCachedStmt) stmt = NULL;
-  g_autoptr(CertoCachedStmt) standard_link = NULL;
-  g_autoptr(CertoCachedStmt) service_link = NULL;
-  g_autoptr(CertoCachedStmt) url_link = NULL;
+  g_autoptr(CertoSqliteStmt) stmt = NULL;
+  g_autoptr(CertoSqliteStmt) standard_link = NULL;
+  g_autoptr(CertoSqliteStmt) service_link = NULL;
+  g_autoptr(CertoSqliteStmt) url_link = NULL;
 
-  stmt = certo_store_db_statement (db,
+  stmt = certo_sqlite_statement (db,
     "INSERT INTO documents (source_id, key, generation, kind, title_json, family_id, issuer,"
     "                       certificate_number, issued, expires, language, search_text)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
@@ -410,15 +400,15 @@ import_documents (CertoStoreDb    *db,
     " RETURNING id", error);
   if (stmt == NULL)
     return FALSE;
-  standard_link = certo_store_db_statement (db,
+  standard_link = certo_sqlite_statement (db,
     "INSERT INTO document_standards (document_id, position, standard_id) VALUES (?1, ?2, ?3)", error);
   if (standard_link == NULL)
     return FALSE;
-  service_link = certo_store_db_statement (db,
+  service_link = certo_sqlite_statement (db,
     "INSERT INTO document_services (document_id, position, service_id, name) VALUES (?1, ?2, ?3, ?4)", error);
   if (service_link == NULL)
     return FALSE;
-  url_link = certo_store_db_statement (db,
+  url_link = certo_sqlite_statement (db,
     "INSERT INTO document_urls (document_id, position, url) VALUES (?1, ?2, ?3)", error);
   if (url_link == NULL)
     return FALSE;
@@ -448,17 +438,17 @@ import_documents (CertoStoreDb    *db,
         certo_store_search_append_folded (search, fold_text (folds, g_ptr_array_index (d->service_names, j)));
 
       sqlite3_bind_int64 (stmt, 1, source_id);
-      certo_store_db_bind_text (stmt, 2, d->id);
+      certo_sqlite_bind_text (stmt, 2, d->id);
       sqlite3_bind_int64 (stmt, 3, generation);
-      certo_store_db_bind_text (stmt, 4, certo_document_kind_to_string (d->kind));
-      certo_store_db_bind_text (stmt, 5, title_json);
+      certo_sqlite_bind_text (stmt, 4, certo_document_kind_to_string (d->kind));
+      certo_sqlite_bind_text (stmt, 5, title_json);
       certo_store_db_bind_id (stmt, 6, id_map_get (family_ids, d->family));
-      certo_store_db_bind_text (stmt, 7, d->issuer);
-      certo_store_db_bind_text (stmt, 8, d->certificate_number);
-      certo_store_db_bind_text (stmt, 9, d->issued);
-      certo_store_db_bind_text (stmt, 10, d->expires);
-      certo_store_db_bind_text (stmt, 11, d->language);
-      certo_store_db_bind_text (stmt, 12, search->str);
+      certo_sqlite_bind_text (stmt, 7, d->issuer);
+      certo_sqlite_bind_text (stmt, 8, d->certificate_number);
+      certo_sqlite_bind_text (stmt, 9, d->issued);
+      certo_sqlite_bind_text (stmt, 10, d->expires);
+      certo_sqlite_bind_text (stmt, 11, d->language);
+      certo_sqlite_bind_text (stmt, 12, search->str);
       if (!step_returning_id (db, stmt, &id, error))
         return FALSE;
 
@@ -488,7 +478,7 @@ import_documents (CertoStoreDb    *db,
       for (guint j = 0; d->service_names != NULL && j < d->service_names->len; j++)
         {
           sqlite3_bind_null (service_link, 3);
-          certo_store_db_bind_text (service_link, 4, g_ptr_array_index (d->service_names, j));
+          certo_sqlite_bind_text (service_link, 4, g_ptr_array_index (d->service_names, j));
           if (!insert_link (db, service_link, id, position++, 0, NULL, error))
             return FALSE;
         }
@@ -503,17 +493,17 @@ import_documents (CertoStoreDb    *db,
 }
 
 static gboolean
-import_environments (CertoStoreDb  *db,
+import_environments (CertoSqlite   *db,
                      GPtrArray     *environments,
                      gint64         source_id,
                      gint64         generation,
                      GHashTable    *family_ids,
                      GError       **error)
 {
-  g_autoptr(CertoCachedStmt) stmt = NULL;
-  g_autoptr(CertoCachedStmt) link = NULL;
+  g_autoptr(CertoSqliteStmt) stmt = NULL;
+  g_autoptr(CertoSqliteStmt) link = NULL;
 
-  stmt = certo_store_db_statement (db,
+  stmt = certo_sqlite_statement (db,
     "INSERT INTO environments (source_id, key, generation, name_json, family_id)"
     " VALUES (?1, ?2, ?3, ?4, ?5)"
     " ON CONFLICT (source_id, key) DO UPDATE SET"
@@ -522,7 +512,7 @@ import_environments (CertoStoreDb  *db,
     " RETURNING id", error);
   if (stmt == NULL)
     return FALSE;
-  link = certo_store_db_statement (db,
+  link = certo_sqlite_statement (db,
     "INSERT INTO environment_service_names (environment_id, position, name) VALUES (?1, ?2, ?3)", error);
   if (link == NULL)
     return FALSE;
@@ -534,9 +524,9 @@ import_environments (CertoStoreDb  *db,
       gint64 id = 0;
 
       sqlite3_bind_int64 (stmt, 1, source_id);
-      certo_store_db_bind_text (stmt, 2, e->id);
+      certo_sqlite_bind_text (stmt, 2, e->id);
       sqlite3_bind_int64 (stmt, 3, generation);
-      certo_store_db_bind_text (stmt, 4, name_json);
+      certo_sqlite_bind_text (stmt, 4, name_json);
       certo_store_db_bind_id (stmt, 5, id_map_get (family_ids, e->family));
       if (!step_returning_id (db, stmt, &id, error))
         return FALSE;
@@ -551,25 +541,25 @@ import_environments (CertoStoreDb  *db,
 
 /* The source row as it is before the import: whether it exists, and
  * whether it was ever imported (a source added but never synced was not) */
-static gboolean
-find_source (CertoStoreDb  *db,
-             const char    *key,
-             gint64        *out_id,
-             gint64        *out_generation,
-             GError       **error)
+gboolean
+certo_store_import_find_source (CertoSqlite   *db,
+                                const char    *key,
+                                gint64        *out_id,
+                                gint64        *out_generation,
+                                GError       **error)
 {
-  g_autoptr(CertoCachedStmt) stmt = certo_store_db_statement (db,
+  g_autoptr(CertoSqliteStmt) stmt = certo_sqlite_statement (db,
     "SELECT id, generation FROM sources WHERE key = ?1", error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
 
-  certo_store_db_bind_text (stmt, 1, key);
+  certo_sqlite_bind_text (stmt, 1, key);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
-      certo_store_db_set_error (db, rc, error);
+      certo_sqlite_set_error (db, rc, error);
       return FALSE;
     }
 
@@ -581,12 +571,12 @@ find_source (CertoStoreDb  *db,
 /* A sync's status fields, in the same transaction as its rows: checked
  * when refreshed */
 static gboolean
-write_sync_status (CertoStoreDb          *db,
+write_sync_status (CertoSqlite           *db,
                    CertoStoreImportData  *data,
                    gint64                 source_id,
                    GError               **error)
 {
-  g_autoptr(CertoCachedStmt) stmt = certo_store_db_statement (db,
+  g_autoptr(CertoSqliteStmt) stmt = certo_sqlite_statement (db,
     "UPDATE sources SET last_checked = last_refresh, retry_after = NULL,"
     "  etag = CASE WHEN ?2 THEN ?3 ELSE etag END,"
     "  last_modified = CASE WHEN ?2 THEN ?4 ELSE last_modified END"
@@ -597,33 +587,33 @@ write_sync_status (CertoStoreDb          *db,
 
   sqlite3_bind_int64 (stmt, 1, source_id);
   sqlite3_bind_int (stmt, 2, data->set_validators);
-  certo_store_db_bind_text (stmt, 3, data->etag);
-  certo_store_db_bind_text (stmt, 4, data->last_modified);
-  return certo_store_db_step_done (db, stmt, error);
+  certo_sqlite_bind_text (stmt, 3, data->etag);
+  certo_sqlite_bind_text (stmt, 4, data->last_modified);
+  return certo_sqlite_step_done (db, stmt, error);
 }
 
 /* Replaces the reader text of an article source */
 static gboolean
-write_text (CertoStoreDb      *db,
+write_text (CertoSqlite       *db,
             gint64             source_id,
             CertoArticleText  *text,
             GError           **error)
 {
-  g_autoptr(CertoCachedStmt) clear = NULL;
-  g_autoptr(CertoCachedStmt) insert = NULL;
+  g_autoptr(CertoSqliteStmt) clear = NULL;
+  g_autoptr(CertoSqliteStmt) insert = NULL;
   const char * const *languages;
 
-  clear = certo_store_db_statement (db, "DELETE FROM source_texts WHERE source_id = ?1", error);
+  clear = certo_sqlite_statement (db, "DELETE FROM source_texts WHERE source_id = ?1", error);
   if (clear == NULL)
     return FALSE;
   sqlite3_bind_int64 (clear, 1, source_id);
-  if (!certo_store_db_step_done (db, clear, error))
+  if (!certo_sqlite_step_done (db, clear, error))
     return FALSE;
 
   if (text == NULL)
     return TRUE;
 
-  insert = certo_store_db_statement (db,
+  insert = certo_sqlite_statement (db,
     "INSERT INTO source_texts (source_id, language, position, section, kind, level, text, links)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
   if (insert == NULL)
@@ -648,248 +638,18 @@ write_text (CertoStoreDb      *db,
             }
 
           sqlite3_bind_int64 (insert, 1, source_id);
-          certo_store_db_bind_text (insert, 2, languages[i]);
+          certo_sqlite_bind_text (insert, 2, languages[i]);
           sqlite3_bind_int (insert, 3, j);
-          certo_store_db_bind_text (insert, 4, certo_text_section_to_string (block->section));
-          certo_store_db_bind_text (insert, 5, certo_text_block_kind_to_string (block->kind));
+          certo_sqlite_bind_text (insert, 4, certo_text_section_to_string (block->section));
+          certo_sqlite_bind_text (insert, 5, certo_text_block_kind_to_string (block->kind));
           sqlite3_bind_int (insert, 6, block->level);
-          certo_store_db_bind_text (insert, 7, block->text);
-          certo_store_db_bind_text (insert, 8, links->len > 0 ? links->str : NULL);
-          ok = certo_store_db_step_done (db, insert, error);
-          certo_store_db_release (insert);
+          certo_sqlite_bind_text (insert, 7, block->text);
+          certo_sqlite_bind_text (insert, 8, links->len > 0 ? links->str : NULL);
+          ok = certo_sqlite_step_done (db, insert, error);
+          certo_sqlite_release (insert);
           if (!ok)
             return FALSE;
         }
-    }
-
-  return TRUE;
-}
-
-/* Which source an import goes into, and the shrink guard */
-static const char find_by_identity_sql[] =
-  "SELECT id, key FROM sources"
-  " WHERE feed_id = ?1 AND kind IN ('file', 'url') AND id <> ?3"
-  " ORDER BY key IS ?2 DESC, id LIMIT 1";
-static const char move_key_sql[] =
-  "UPDATE sources SET key = ?2 WHERE id = ?1"
-  " AND NOT EXISTS (SELECT 1 FROM sources WHERE key = ?2)";
-static const char count_documents_sql[] =
-  "SELECT key FROM documents WHERE source_id = ?1 AND withdrawn_at IS NULL";
-
-/* Prepared on the first import, whichever of them it needs, so that no
- * later import prepares a statement again */
-static gboolean
-prepare_target_statements (CertoStoreDb  *db,
-                           GError       **error)
-{
-  const char * const sql[] = { find_by_identity_sql, move_key_sql, count_documents_sql };
-
-  for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
-    if (certo_store_db_statement (db, sql[i], error) == NULL)
-      return FALSE;
-  return TRUE;
-}
-
-/* The file or URL source, other than @exclude_id, whose content has the
- * feed id @identity: the one keyed @key when it is one of them, else the
- * oldest. 0 when there is none. */
-static gboolean
-find_source_by_identity (CertoStoreDb  *db,
-                         const char    *identity,
-                         const char    *key,
-                         gint64         exclude_id,
-                         gint64        *out_id,
-                         char         **out_key,
-                         GError       **error)
-{
-  g_autoptr(CertoCachedStmt) stmt = certo_store_db_statement (db,
-    find_by_identity_sql, error);
-  int rc;
-
-  *out_id = 0;
-  if (stmt == NULL)
-    return FALSE;
-
-  certo_store_db_bind_text (stmt, 1, identity);
-  certo_store_db_bind_text (stmt, 2, key);
-  sqlite3_bind_int64 (stmt, 3, exclude_id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      certo_store_db_set_error (db, rc, error);
-      return FALSE;
-    }
-
-  if (rc == SQLITE_ROW)
-    {
-      *out_id = sqlite3_column_int64 (stmt, 0);
-      if (out_key != NULL)
-        *out_key = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-    }
-  return TRUE;
-}
-
-/* Gives the source @id the key @key, unless another source has it */
-static gboolean
-move_key (CertoStoreDb  *db,
-          gint64         id,
-          const char    *key,
-          gboolean      *out_moved,
-          GError       **error)
-{
-  g_autoptr(CertoCachedStmt) stmt = certo_store_db_statement (db,
-    move_key_sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, id);
-  certo_store_db_bind_text (stmt, 2, key);
-  if (!certo_store_db_step_done (db, stmt, error))
-    return FALSE;
-
-  *out_moved = sqlite3_changes (sqlite3_db_handle (stmt)) > 0;
-  return TRUE;
-}
-
-/* How many documents @source_id shows, and how many of them @update
- * lacks (they would be withdrawn) */
-static gboolean
-count_withdrawn (CertoStoreDb        *db,
-                 gint64               source_id,
-                 CertoCatalogUpdate  *update,
-                 guint               *out_total,
-                 guint               *out_gone,
-                 GError             **error)
-{
-  g_autoptr(GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(CertoCachedStmt) stmt = certo_store_db_statement (db,
-    count_documents_sql, error);
-  int rc;
-
-  *out_total = 0;
-  *out_gone = 0;
-  if (stmt == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < update->documents->len; i++)
-    g_hash_table_add (keys, ((CertoUpdateDocument *) g_ptr_array_index (update->documents, i))->id);
-
-  sqlite3_bind_int64 (stmt, 1, source_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      (*out_total)++;
-      if (!g_hash_table_contains (keys, sqlite3_column_text (stmt, 0)))
-        (*out_gone)++;
-    }
-  if (rc != SQLITE_DONE)
-    {
-      certo_store_db_set_error (db, rc, error);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* The shrink guard (see certo_store_import_async()) */
-static gboolean
-check_shrink (CertoStoreDb          *db,
-              CertoStoreImportData  *data,
-              gint64                 replaced_id,
-              GError               **error)
-{
-  guint total = 0;
-  guint gone = 0;
-  g_autofree char *name = NULL;
-  g_autofree char *content = NULL;
-
-  if (data->accept_removals || replaced_id <= 0)
-    return TRUE;
-
-  if (!count_withdrawn (db, replaced_id, data->update, &total, &gone, error))
-    return FALSE;
-  if (gone < CERTO_STORE_SHRINK_MIN || gone * 2 <= total)
-    return TRUE;
-
-  name = certo_store_db_dup_source_name (db, replaced_id);
-  content = certo_text_escape_unsafe (data->location != NULL ? data->location : data->key);
-  g_set_error (error, CERTO_STORE_ERROR, CERTO_STORE_ERROR_WOULD_WITHDRAW,
-               /* Translators: "“new.md” would withdraw 20 of the 28 documents of “Source name”; …" */
-               _("“%s” would withdraw %u of the %u documents of “%s”, so nothing was changed; if they were really withdrawn, import it again accepting the removals"),
-               content, gone, total, name != NULL ? name : "");
-  return FALSE;
-}
-
-/* Which source an update goes into. A file or URL import whose content
- * has an identity (a feed id) goes into the user source with that
- * identity, wherever that was read from, which then records where it was
- * read this time; a sync stays in its own source, and refuses content
- * that another source already has. Sets @out_replaced_id to the source
- * the shrink guard compares with: the user source whose rows the import
- * replaces, if any. */
-static gboolean
-resolve_target (CertoStoreDb          *db,
-                CertoStoreImportData  *data,
-                gint64                *out_replaced_id,
-                GError               **error)
-{
-  const char *identity = certo_catalog_update_get_identity (data->update);
-  g_autofree char *same_key = NULL;
-  gint64 same_id = 0;
-  gint64 key_id = 0;
-  gint64 key_generation = 0;
-
-  *out_replaced_id = 0;
-  if (!prepare_target_statements (db, error))
-    return FALSE;
-  if (data->kind == CERTO_SOURCE_KIND_BUILTIN)
-    return TRUE;
-
-  if (identity != NULL &&
-      !find_source_by_identity (db, identity, data->key, data->source_id, &same_id, &same_key, error))
-    return FALSE;
-
-  if (data->source_id > 0)
-    {
-      g_autofree char *other = NULL;
-      g_autofree char *content = NULL;
-
-      if (same_id > 0)
-        {
-          other = certo_store_db_dup_source_name (db, same_id);
-          content = certo_text_escape_unsafe (data->location != NULL ? data->location : data->key);
-          g_set_error (error, CERTO_STORE_ERROR, CERTO_STORE_ERROR_EXISTS,
-                       /* Translators: the first %s is an address or file, the second a source's name */
-                       _("“%s” has the same content as the source “%s”, which is already in the catalog; remove one of the two sources"),
-                       content, other != NULL ? other : "");
-          return FALSE;
-        }
-      *out_replaced_id = data->source_id;
-    }
-  else if (same_id > 0)
-    {
-      gboolean moved = FALSE;
-
-      if (g_strcmp0 (same_key, data->key) != 0)
-        {
-          if (!move_key (db, same_id, data->key, &moved, error))
-            return FALSE;
-          if (!moved)
-            {
-              g_free (data->key);
-              data->key = g_steal_pointer (&same_key);
-            }
-        }
-      *out_replaced_id = same_id;
-    }
-  else
-    {
-      /* A built-in source this one replaces is not compared with: its
-       * rows are only hidden, and come back when this one goes */
-      if (!find_source (db, data->key, &key_id, &key_generation, error))
-        return FALSE;
-      if (key_id > 0 && key_generation > 0)
-        *out_replaced_id = key_id;
     }
 
   return TRUE;
@@ -900,7 +660,7 @@ resolve_target (CertoStoreDb          *db,
  * whose keys are gone deleted (their links go with them), except the
  * documents saved offline, which stay withdrawn; then the history */
 static gboolean
-import_in_transaction (CertoStoreDb          *db,
+import_in_transaction (CertoSqlite           *db,
                        CertoStoreImportData  *data,
                        GCancellable          *cancellable,
                        gint64                *out_source_id,
@@ -911,8 +671,7 @@ import_in_transaction (CertoStoreDb          *db,
   g_autoptr(GHashTable) standard_ids = id_map_new ();
   g_autoptr(GHashTable) family_ids = id_map_new ();
   g_autoptr(GHashTable) service_ids = id_map_new ();
-  g_autoptr(GDateTime) now_time = g_date_time_new_now_utc ();
-  g_autofree char *now = g_date_time_format_iso8601 (now_time);
+  g_autofree char *now = certo_now_iso8601 ();
   static const char * const clear_links[] = {
     "DELETE FROM service_families WHERE service_id IN (SELECT id FROM services WHERE source_id = ?1)",
     "DELETE FROM document_standards WHERE document_id IN"
@@ -940,15 +699,15 @@ import_in_transaction (CertoStoreDb          *db,
   Folds folds;
   gboolean ok;
 
-  if (!resolve_target (db, data, &replaced_id, error) ||
-      !check_shrink (db, data, replaced_id, error))
+  if (!certo_store_import_resolve_target (db, data, &replaced_id, error) ||
+      !certo_store_import_check_shrink (db, data, replaced_id, error))
     return FALSE;
 
-  if (!find_source (db, data->key, &old_id, &old_generation, error) ||
+  if (!certo_store_import_find_source (db, data->key, &old_id, &old_generation, error) ||
       !certo_store_diff_prepare (db, error))
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (clear_document_links_sql); i++)
-    if (certo_store_db_statement (db, clear_document_links_sql[i], error) == NULL)
+    if (certo_sqlite_statement (db, clear_document_links_sql[i], error) == NULL)
       return FALSE;
 
   if (data->source_id > 0 && old_id != data->source_id)
@@ -1028,7 +787,7 @@ certo_store_import_data_free (gpointer data)
 
 /* The whole import in one transaction; on any error nothing changes */
 gboolean
-certo_store_db_import (CertoStoreDb          *db,
+certo_store_db_import (CertoSqlite           *db,
                        CertoStoreImportData  *data,
                        GCancellable          *cancellable,
                        CertoSyncSummary      *summary,
@@ -1036,23 +795,18 @@ certo_store_db_import (CertoStoreDb          *db,
 {
   gint64 source_id = 0;
 
-  if (!certo_store_db_ensure_open (db, error) ||
-      !certo_store_db_exec (db, "BEGIN IMMEDIATE", error))
+  if (!certo_store_db_begin (db, error) ||
+      !certo_store_db_end (db, import_in_transaction (db, data, cancellable, &source_id,
+                                                      summary, error),
+                           error))
     return FALSE;
 
-  if (!import_in_transaction (db, data, cancellable, &source_id, summary, error) ||
-      !certo_store_db_exec (db, "COMMIT", error))
-    {
-      certo_store_db_rollback (db);
-      return FALSE;
-    }
-
-  certo_store_db_release_memory (db);
+  certo_sqlite_release_memory (db);
   return TRUE;
 }
 
 void
-certo_store_db_job_import (CertoStoreDb *db,
+certo_store_db_job_import (CertoSqlite  *db,
                            GTask        *task,
                            gpointer      task_data,
                            GCancellable *cancellable)

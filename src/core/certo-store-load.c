@@ -6,48 +6,15 @@
  * table is read with one query; link tables are read in (owner, position)
  * order, which is their primary key order, so rows of one owner arrive
  * together. Display texts, labels, counts and search texts are computed
- * here once, so list rows and searches never compute them again.
+ * once, at the end (certo-store-load-finish.c), so list rows and searches
+ * never compute them again.
  */
 #include "config.h"
 
 #include <string.h>
 
-#include "certo-model-private.h"
-#include "certo-store-private.h"
+#include "certo-store-load-private.h"
 #include "certo-text.h"
-
-typedef struct
-{
-  CertoStoreDb *db;
-  GCancellable *cancellable;
-  CertoCatalogSnapshot *snapshot;
-
-  /* row id → object, borrowed from the snapshot's arrays */
-  GHashTable *sources;
-  GHashTable *standards;
-  GHashTable *families;
-  GHashTable *services;
-  GHashTable *documents;
-
-  GHashTable *strings;          /* text → GRefString, shared by objects */
-  GHashTable *service_families; /* CertoService → GArray of family ids */
-  GHashTable *folded;           /* object or text → certo_text_fold() of its names */
-  char *updated_since;          /* documents updated since then show as updated */
-  GHashTable *hidden;           /* ids of built-in sources a user source replaces */
-} Loader;
-
-static const guint kind_rank[] = {
-  [CERTO_DOCUMENT_KIND_CERTIFICATE] = 0,
-  [CERTO_DOCUMENT_KIND_AUDIT_REPORT] = 1,
-  [CERTO_DOCUMENT_KIND_SOA] = 2,
-  [CERTO_DOCUMENT_KIND_WHITEPAPER] = 3,
-  [CERTO_DOCUMENT_KIND_GUIDE] = 4,
-  [CERTO_DOCUMENT_KIND_BACKGROUNDER] = 5,
-  [CERTO_DOCUMENT_KIND_RESOURCE] = 6,
-  [CERTO_DOCUMENT_KIND_OTHER] = 7,
-};
-
-G_STATIC_ASSERT (G_N_ELEMENTS (kind_rank) == CERTO_DOCUMENT_KIND_LAST + 1);
 
 static char *
 column_dup (sqlite3_stmt *stmt,
@@ -65,9 +32,9 @@ column_text (sqlite3_stmt *stmt,
 
 /* A GRefString for @text shared with every other object of this load
  * that has the same text; %NULL for %NULL */
-static char *
-pool_string (Loader     *loader,
-             const char *text)
+char *
+certo_store_loader_pool_string (Loader     *loader,
+                                const char *text)
 {
   char *shared;
 
@@ -105,9 +72,9 @@ localized_from_column (sqlite3_stmt *stmt,
   return text;
 }
 
-static gpointer
-lookup_id (GHashTable *table,
-           gint64      id)
+gpointer
+certo_store_loader_lookup_id (GHashTable *table,
+                              gint64      id)
 {
   return g_hash_table_lookup (table, &id);
 }
@@ -129,7 +96,7 @@ for_each_row (Loader      *loader,
               RowFunc      row,
               GError     **error)
 {
-  g_autoptr(CertoCachedStmt) stmt = certo_store_db_statement (loader->db, sql, error);
+  g_autoptr(CertoSqliteStmt) stmt = certo_sqlite_statement (loader->db, sql, error);
   guint n = 0;
   int rc;
 
@@ -145,7 +112,7 @@ for_each_row (Loader      *loader,
 
   if (rc != SQLITE_DONE)
     {
-      certo_store_db_set_error (loader->db, rc, error);
+      certo_sqlite_set_error (loader->db, rc, error);
       return FALSE;
     }
 
@@ -297,9 +264,9 @@ row_family (Loader       *loader,
   family->name_localized = localized_from_column (stmt, 3, family->key);
   family->name = certo_localized_get_display (family->name_localized);
 
-  source = lookup_id (loader->sources, family->source_id);
+  source = certo_store_loader_lookup_id (loader->sources, family->source_id);
   if (source != NULL)
-    family->publisher = pool_string (loader, source->publisher);
+    family->publisher = certo_store_loader_pool_string (loader, source->publisher);
 
   g_ptr_array_add (loader->snapshot->families, family);
   g_hash_table_insert (loader->families, &family->id, family);
@@ -314,7 +281,7 @@ row_service (Loader       *loader,
 
   if (is_hidden (loader, sqlite3_column_int64 (stmt, 1)))
     {
-      source = lookup_id (loader->sources, sqlite3_column_int64 (stmt, 1));
+      source = certo_store_loader_lookup_id (loader->sources, sqlite3_column_int64 (stmt, 1));
       source->n_services++;
       return;
     }
@@ -328,7 +295,7 @@ row_service (Loader       *loader,
   service->url = column_dup (stmt, 4);
   service->search_text = column_dup (stmt, 5);
 
-  source = lookup_id (loader->sources, service->source_id);
+  source = certo_store_loader_lookup_id (loader->sources, service->source_id);
   if (source != NULL)
     source->n_services++;
 
@@ -361,10 +328,10 @@ static void
 row_service_family (Loader       *loader,
                     sqlite3_stmt *stmt)
 {
-  CertoService *service = lookup_id (loader->services, sqlite3_column_int64 (stmt, 0));
+  CertoService *service = certo_store_loader_lookup_id (loader->services, sqlite3_column_int64 (stmt, 0));
   gint64 family_id = sqlite3_column_int64 (stmt, 1);
 
-  if (service != NULL && lookup_id (loader->families, family_id) != NULL)
+  if (service != NULL && certo_store_loader_lookup_id (loader->families, family_id) != NULL)
     service_add_family (loader, service, family_id);
 }
 
@@ -381,7 +348,7 @@ row_document (Loader       *loader,
   /* Counted for the source list ("29 documents, replaced by …") */
   if (is_hidden (loader, sqlite3_column_int64 (stmt, 1)))
     {
-      source = lookup_id (loader->sources, sqlite3_column_int64 (stmt, 1));
+      source = certo_store_loader_lookup_id (loader->sources, sqlite3_column_int64 (stmt, 1));
       if (sqlite3_column_type (stmt, 12) == SQLITE_NULL)
         source->n_documents++;
       else
@@ -398,24 +365,24 @@ row_document (Loader       *loader,
   document->title_localized = localized_from_column (stmt, 4, document->key);
   document->title = certo_localized_get_display (document->title_localized);
   document->family_id = sqlite3_column_int64 (stmt, 5);
-  document->issuer = pool_string (loader, column_text (stmt, 6));
+  document->issuer = certo_store_loader_pool_string (loader, column_text (stmt, 6));
   document->certificate_number = column_dup (stmt, 7);
-  document->issued = pool_string (loader, column_text (stmt, 8));
-  document->expires = pool_string (loader, column_text (stmt, 9));
-  document->language = pool_string (loader, column_text (stmt, 10));
+  document->issued = certo_store_loader_pool_string (loader, column_text (stmt, 8));
+  document->expires = certo_store_loader_pool_string (loader, column_text (stmt, 9));
+  document->language = certo_store_loader_pool_string (loader, column_text (stmt, 10));
   document->search_text = column_dup (stmt, 11);
   document->withdrawn_at = column_dup (stmt, 12);
   document->updated_at = column_dup (stmt, 13);
   document->updated = document->updated_at != NULL &&
                       g_strcmp0 (document->updated_at, loader->updated_since) >= 0;
   document->checked = column_dup (stmt, 14);
-  document->remote_type = pool_string (loader, column_text (stmt, 15));
+  document->remote_type = certo_store_loader_pool_string (loader, column_text (stmt, 15));
   document->remote_size = sqlite3_column_type (stmt, 16) != SQLITE_NULL ? sqlite3_column_int64 (stmt, 16) : -1;
 
-  family = document->family_id > 0 ? lookup_id (loader->families, document->family_id) : NULL;
+  family = document->family_id > 0 ? certo_store_loader_lookup_id (loader->families, document->family_id) : NULL;
   if (family != NULL)
     {
-      document->family_name = pool_string (loader, family->name);
+      document->family_name = certo_store_loader_pool_string (loader, family->name);
       family->n_documents++;
     }
   else
@@ -423,7 +390,7 @@ row_document (Loader       *loader,
       document->family_id = 0;
     }
 
-  source = lookup_id (loader->sources, document->source_id);
+  source = certo_store_loader_lookup_id (loader->sources, document->source_id);
   if (source != NULL && document->withdrawn_at == NULL)
     source->n_documents++;
   else if (source != NULL)
@@ -443,7 +410,7 @@ flush_standards (Loader        *loader,
   document->standard_ids = group_steal_ids (group, &document->n_standard_ids);
   for (guint i = 0; i < document->n_standard_ids; i++)
     {
-      CertoStandard *standard = lookup_id (loader->standards, document->standard_ids[i]);
+      CertoStandard *standard = certo_store_loader_lookup_id (loader->standards, document->standard_ids[i]);
 
       if (label->len > 0)
         g_string_append (label, ", ");
@@ -451,7 +418,7 @@ flush_standards (Loader        *loader,
     }
 
   if (label->len > 0)
-    document->standards_label = pool_string (loader, label->str);
+    document->standards_label = certo_store_loader_pool_string (loader, label->str);
   g_string_free (label, TRUE);
 }
 
@@ -459,14 +426,14 @@ static gboolean
 load_document_standards (Loader  *loader,
                          GError **error)
 {
-  g_autoptr(CertoCachedStmt) stmt = NULL;
+  g_autoptr(CertoSqliteStmt) stmt = NULL;
   CertoDocument *document = NULL;
   Group group;
   int rc;
 
-  stmt = certo_store_db_statement (loader->db,
-                                   "SELECT document_id, standard_id FROM document_standards"
-                                   " ORDER BY document_id, position", error);
+  stmt = certo_sqlite_statement (loader->db,
+                                 "SELECT document_id, standard_id FROM document_standards"
+                                 " ORDER BY document_id, position", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -482,9 +449,9 @@ load_document_standards (Loader  *loader,
             flush_standards (loader, document, &group);
           group_reset (&group);
           group.owner = owner;
-          document = lookup_id (loader->documents, owner);
+          document = certo_store_loader_lookup_id (loader->documents, owner);
         }
-      if (lookup_id (loader->standards, standard_id) != NULL)
+      if (certo_store_loader_lookup_id (loader->standards, standard_id) != NULL)
         g_array_append_val (group.ids, standard_id);
     }
   if (document != NULL)
@@ -493,7 +460,7 @@ load_document_standards (Loader  *loader,
 
   if (rc != SQLITE_DONE)
     {
-      certo_store_db_set_error (loader->db, rc, error);
+      certo_sqlite_set_error (loader->db, rc, error);
       return FALSE;
     }
 
@@ -510,7 +477,7 @@ flush_services (Loader        *loader,
 
   for (guint i = 0; i < document->n_service_ids; i++)
     {
-      CertoService *service = lookup_id (loader->services, document->service_ids[i]);
+      CertoService *service = certo_store_loader_lookup_id (loader->services, document->service_ids[i]);
 
       service->n_documents++;
       if (document->family_id > 0)
@@ -522,14 +489,14 @@ static gboolean
 load_document_services (Loader  *loader,
                         GError **error)
 {
-  g_autoptr(CertoCachedStmt) stmt = NULL;
+  g_autoptr(CertoSqliteStmt) stmt = NULL;
   CertoDocument *document = NULL;
   Group group;
   int rc;
 
-  stmt = certo_store_db_statement (loader->db,
-                                   "SELECT document_id, service_id, name FROM document_services"
-                                   " ORDER BY document_id, position", error);
+  stmt = certo_sqlite_statement (loader->db,
+                                 "SELECT document_id, service_id, name FROM document_services"
+                                 " ORDER BY document_id, position", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -544,14 +511,14 @@ load_document_services (Loader  *loader,
             flush_services (loader, document, &group);
           group_reset (&group);
           group.owner = owner;
-          document = lookup_id (loader->documents, owner);
+          document = certo_store_loader_lookup_id (loader->documents, owner);
         }
 
       if (sqlite3_column_type (stmt, 1) != SQLITE_NULL)
         {
           gint64 service_id = sqlite3_column_int64 (stmt, 1);
 
-          if (lookup_id (loader->services, service_id) != NULL)
+          if (certo_store_loader_lookup_id (loader->services, service_id) != NULL)
             g_array_append_val (group.ids, service_id);
         }
       else if (column_text (stmt, 2) != NULL)
@@ -565,7 +532,7 @@ load_document_services (Loader  *loader,
 
   if (rc != SQLITE_DONE)
     {
-      certo_store_db_set_error (loader->db, rc, error);
+      certo_sqlite_set_error (loader->db, rc, error);
       return FALSE;
     }
 
@@ -580,12 +547,12 @@ load_texts (Loader      *loader,
             gsize        field_offset,
             GError     **error)
 {
-  g_autoptr(CertoCachedStmt) stmt = NULL;
+  g_autoptr(CertoSqliteStmt) stmt = NULL;
   gpointer owner_object = NULL;
   Group group;
   int rc;
 
-  stmt = certo_store_db_statement (loader->db, sql, error);
+  stmt = certo_sqlite_statement (loader->db, sql, error);
   if (stmt == NULL)
     return FALSE;
 
@@ -600,7 +567,7 @@ load_texts (Loader      *loader,
             G_STRUCT_MEMBER (char **, owner_object, field_offset) = group_steal_texts (&group);
           group_reset (&group);
           group.owner = owner;
-          owner_object = lookup_id (owners, owner);
+          owner_object = certo_store_loader_lookup_id (owners, owner);
         }
       g_ptr_array_add (group.texts, column_dup (stmt, 1));
     }
@@ -610,7 +577,7 @@ load_texts (Loader      *loader,
 
   if (rc != SQLITE_DONE)
     {
-      certo_store_db_set_error (loader->db, rc, error);
+      certo_sqlite_set_error (loader->db, rc, error);
       return FALSE;
     }
 
@@ -635,336 +602,13 @@ row_environment (Loader       *loader,
   environment->name = certo_localized_get_display (environment->name_localized);
   environment->family_id = sqlite3_column_int64 (stmt, 4);
 
-  family = environment->family_id > 0 ? lookup_id (loader->families, environment->family_id) : NULL;
+  family = environment->family_id > 0 ? certo_store_loader_lookup_id (loader->families, environment->family_id) : NULL;
   if (family != NULL)
-    environment->family_name = pool_string (loader, family->name);
+    environment->family_name = certo_store_loader_pool_string (loader, family->name);
   else
     environment->family_id = 0;
 
   g_ptr_array_add (loader->snapshot->environments, environment);
-}
-
-/* Derived values */
-
-/* certo_text_fold() of every language's value of @text, cached by @owner */
-static const char *
-folded_names (Loader         *loader,
-              gconstpointer   owner,
-              CertoLocalized *text)
-{
-  char *folded = g_hash_table_lookup (loader->folded, owner);
-
-  if (folded == NULL)
-    {
-      folded = certo_store_dup_folded_names (text);
-      g_hash_table_insert (loader->folded, (gpointer) owner, folded);
-    }
-
-  return folded;
-}
-
-static const char *
-folded_text (Loader     *loader,
-             const char *text)
-{
-  char *folded = g_hash_table_lookup (loader->folded, text);
-
-  if (folded == NULL)
-    {
-      folded = certo_text_fold (text);
-      g_hash_table_insert (loader->folded, (gpointer) text, folded);
-    }
-
-  return folded;
-}
-
-/* The search text a row stored before folding changed (or one written by
- * hand) lacks; the same parts in the same order as the import's */
-static char *
-build_document_search_text (Loader        *loader,
-                            CertoDocument *document)
-{
-  GString *search = g_string_sized_new (256);
-  g_autofree char *titles = certo_store_dup_folded_names (document->title_localized);
-
-  certo_store_search_append_folded (search, titles);
-  certo_store_search_append (search, document->certificate_number);
-  if (document->issuer != NULL)
-    certo_store_search_append_folded (search, folded_text (loader, document->issuer));
-  if (document->family_id > 0)
-    {
-      CertoFamily *family = lookup_id (loader->families, document->family_id);
-
-      certo_store_search_append_folded (search, folded_names (loader, family, family->name_localized));
-    }
-  for (guint i = 0; i < document->n_service_ids; i++)
-    {
-      CertoService *service = lookup_id (loader->services, document->service_ids[i]);
-
-      certo_store_search_append_folded (search, folded_names (loader, service, service->name_localized));
-    }
-  for (guint i = 0; document->service_names != NULL && document->service_names[i] != NULL; i++)
-    certo_store_search_append (search, document->service_names[i]);
-
-  return g_string_free (search, FALSE);
-}
-
-static void
-finish_document (Loader        *loader,
-                 CertoDocument *document)
-{
-  if (document->search_text == NULL)
-    document->search_text = build_document_search_text (loader, document);
-
-  document->sort_key = g_utf8_collate_key (document->title, -1);
-  document->family_rank = G_MAXUINT;
-  if (document->family_id > 0)
-    document->family_rank = ((CertoFamily *) lookup_id (loader->families, document->family_id))->rank;
-}
-
-static int
-compare_family_ids (gconstpointer a,
-                    gconstpointer b,
-                    gpointer      user_data)
-{
-  Loader *loader = user_data;
-  CertoFamily *fa = lookup_id (loader->families, *(const gint64 *) a);
-  CertoFamily *fb = lookup_id (loader->families, *(const gint64 *) b);
-
-  return (fa->rank > fb->rank) - (fa->rank < fb->rank);
-}
-
-static void
-finish_service (Loader       *loader,
-                CertoService *service)
-{
-  GArray *ids = g_hash_table_lookup (loader->service_families, service);
-
-  if (service->search_text == NULL)
-    service->search_text = g_strdup (folded_names (loader, service, service->name_localized));
-  service->sort_key = g_utf8_collate_key (service->name, -1);
-
-  if (ids != NULL && ids->len > 0)
-    {
-      GString *label = g_string_new (NULL);
-
-      g_array_sort_with_data (ids, compare_family_ids, loader);
-      service->n_family_ids = ids->len;
-      service->family_ids = g_memdup2 (ids->data, ids->len * sizeof (gint64));
-      for (guint i = 0; i < ids->len; i++)
-        {
-          CertoFamily *family = lookup_id (loader->families, g_array_index (ids, gint64, i));
-
-          if (label->len > 0)
-            g_string_append (label, ", ");
-          g_string_append (label, family->name);
-        }
-      service->families_label = pool_string (loader, label->str);
-      g_string_free (label, TRUE);
-    }
-}
-
-/* An environment is found by its names and its family's, and by the
- * name of each of its in-scope services ("Exchange Online") */
-static void
-finish_environment (Loader           *loader,
-                    CertoEnvironment *environment)
-{
-  CertoFamily *family = environment->family_id > 0 ? lookup_id (loader->families, environment->family_id) : NULL;
-  GString *search = g_string_sized_new (64);
-  guint n = environment->service_names != NULL ? g_strv_length (environment->service_names) : 0;
-
-  certo_store_search_append_folded (search, folded_names (loader, environment, environment->name_localized));
-  if (family != NULL)
-    certo_store_search_append_folded (search, folded_names (loader, family, family->name_localized));
-  environment->search_text = g_string_free (search, FALSE);
-
-  if (n > 0)
-    {
-      environment->folded_service_names = g_new0 (char *, n + 1);
-      for (guint i = 0; i < n; i++)
-        environment->folded_service_names[i] = certo_text_fold (environment->service_names[i]);
-    }
-
-  environment->sort_key = g_utf8_collate_key (environment->name, -1);
-  environment->family_rank = family != NULL ? family->rank : G_MAXUINT;
-}
-
-/* A built-in source is replaced by a file or URL source whose content has
- * the same feed id: the user chose a newer copy of the same content.
- * Its rows stay in the database and come back when that source goes. */
-static void
-find_replaced (Loader *loader)
-{
-  GPtrArray *sources = loader->snapshot->sources;
-  g_autoptr(GHashTable) users = g_hash_table_new (g_str_hash, g_str_equal);
-
-  for (guint i = 0; i < sources->len; i++)
-    {
-      CertoSource *source = g_ptr_array_index (sources, i);
-      CertoSource *first;
-
-      if (source->kind == CERTO_SOURCE_KIND_BUILTIN || source->feed_id == NULL ||
-          source->last_refresh == NULL)
-        continue;
-      first = g_hash_table_lookup (users, source->feed_id);
-      if (first == NULL || source->id < first->id)
-        g_hash_table_insert (users, source->feed_id, source);
-    }
-
-  for (guint i = 0; i < sources->len; i++)
-    {
-      CertoSource *source = g_ptr_array_index (sources, i);
-      CertoSource *user;
-
-      if (source->kind != CERTO_SOURCE_KIND_BUILTIN || source->feed_id == NULL)
-        continue;
-      user = g_hash_table_lookup (users, source->feed_id);
-      if (user == NULL)
-        continue;
-      source->replaced_by = user->id;
-      g_hash_table_add (loader->hidden, &source->id);
-    }
-}
-
-/* Sorting */
-
-#define SORT_KEY(type, obj) (((type *) (obj))->sort_key)
-
-static int
-compare_ids (gint64 a,
-             gint64 b)
-{
-  return (a > b) - (a < b);
-}
-
-static int
-compare_sources (gconstpointer a,
-                 gconstpointer b)
-{
-  CertoSource *sa = *(CertoSource **) a;
-  CertoSource *sb = *(CertoSource **) b;
-  int cmp = strcmp (sa->sort_key, sb->sort_key);
-
-  return cmp != 0 ? cmp : compare_ids (sa->id, sb->id);
-}
-
-static int
-compare_standards (gconstpointer a,
-                   gconstpointer b)
-{
-  CertoStandard *sa = *(CertoStandard **) a;
-  CertoStandard *sb = *(CertoStandard **) b;
-  int cmp = strcmp (sa->sort_key, sb->sort_key);
-
-  return cmp != 0 ? cmp : compare_ids (sa->id, sb->id);
-}
-
-static int
-compare_families (gconstpointer a,
-                  gconstpointer b)
-{
-  CertoFamily *fa = *(CertoFamily **) a;
-  CertoFamily *fb = *(CertoFamily **) b;
-  int cmp = strcmp (fa->sort_key, fb->sort_key);
-
-  return cmp != 0 ? cmp : compare_ids (fa->id, fb->id);
-}
-
-static int
-compare_services (gconstpointer a,
-                  gconstpointer b)
-{
-  CertoService *sa = *(CertoService **) a;
-  CertoService *sb = *(CertoService **) b;
-  int cmp = strcmp (sa->sort_key, sb->sort_key);
-
-  return cmp != 0 ? cmp : compare_ids (sa->id, sb->id);
-}
-
-static int
-compare_documents (gconstpointer a,
-                   gconstpointer b)
-{
-  CertoDocument *da = *(CertoDocument **) a;
-  CertoDocument *db = *(CertoDocument **) b;
-  int cmp;
-
-  if (da->family_rank != db->family_rank)
-    return da->family_rank < db->family_rank ? -1 : 1;
-  if (kind_rank[da->kind] != kind_rank[db->kind])
-    return kind_rank[da->kind] < kind_rank[db->kind] ? -1 : 1;
-  cmp = strcmp (da->sort_key, db->sort_key);
-
-  return cmp != 0 ? cmp : compare_ids (da->id, db->id);
-}
-
-static int
-compare_environments (gconstpointer a,
-                      gconstpointer b)
-{
-  CertoEnvironment *ea = *(CertoEnvironment **) a;
-  CertoEnvironment *eb = *(CertoEnvironment **) b;
-  int cmp;
-
-  if (ea->family_rank != eb->family_rank)
-    return ea->family_rank < eb->family_rank ? -1 : 1;
-  cmp = strcmp (ea->sort_key, eb->sort_key);
-
-  return cmp != 0 ? cmp : compare_ids (ea->id, eb->id);
-}
-
-static void
-finish (Loader *loader)
-{
-  CertoCatalogSnapshot *s = loader->snapshot;
-
-  for (guint i = 0; i < s->sources->len; i++)
-    {
-      CertoSource *source = g_ptr_array_index (s->sources, i);
-      source->sort_key = g_utf8_collate_key (source->name, -1);
-    }
-  g_ptr_array_sort (s->sources, compare_sources);
-
-  for (guint i = 0; i < s->standards->len; i++)
-    {
-      CertoStandard *standard = g_ptr_array_index (s->standards, i);
-      standard->sort_key = g_utf8_collate_key (standard->name, -1);
-    }
-  g_ptr_array_sort (s->standards, compare_standards);
-
-  for (guint i = 0; i < s->families->len; i++)
-    {
-      CertoFamily *family = g_ptr_array_index (s->families, i);
-      family->sort_key = g_utf8_collate_key (family->name, -1);
-    }
-  g_ptr_array_sort (s->families, compare_families);
-  for (guint i = 0; i < s->families->len; i++)
-    ((CertoFamily *) g_ptr_array_index (s->families, i))->rank = i;
-
-  for (guint i = 0; i < s->services->len; i++)
-    finish_service (loader, g_ptr_array_index (s->services, i));
-  g_ptr_array_sort (s->services, compare_services);
-
-  for (guint i = 0; i < s->documents->len; i++)
-    finish_document (loader, g_ptr_array_index (s->documents, i));
-  g_ptr_array_sort (s->documents, compare_documents);
-
-  for (guint i = 0; i < s->environments->len; i++)
-    finish_environment (loader, g_ptr_array_index (s->environments, i));
-  g_ptr_array_sort (s->environments, compare_environments);
-
-  /* The keys only served the sort */
-#define DROP_SORT_KEYS(array, type)                                   \
-  for (guint i = 0; i < (array)->len; i++)                           \
-    g_clear_pointer (&SORT_KEY (type, g_ptr_array_index ((array), i)), g_free)
-  DROP_SORT_KEYS (s->sources, CertoSource);
-  DROP_SORT_KEYS (s->standards, CertoStandard);
-  DROP_SORT_KEYS (s->families, CertoFamily);
-  DROP_SORT_KEYS (s->services, CertoService);
-  DROP_SORT_KEYS (s->documents, CertoDocument);
-  DROP_SORT_KEYS (s->environments, CertoEnvironment);
-#undef DROP_SORT_KEYS
 }
 
 static GHashTable *
@@ -974,7 +618,7 @@ id_table_new (void)
 }
 
 CertoCatalogSnapshot *
-certo_store_db_load (CertoStoreDb  *db,
+certo_store_db_load (CertoSqlite   *db,
                      GCancellable  *cancellable,
                      GError       **error)
 {
@@ -1010,7 +654,7 @@ certo_store_db_load (CertoStoreDb  *db,
     .hidden = hidden,
   };
 
-  certo_store_db_assert_worker (db);
+  certo_sqlite_assert_worker (db);
 
   snapshot->sources = g_ptr_array_new_with_free_func (g_object_unref);
   snapshot->standards = g_ptr_array_new_with_free_func (g_object_unref);
@@ -1028,7 +672,7 @@ certo_store_db_load (CertoStoreDb  *db,
                      row_source, error))
     return NULL;
 
-  find_replaced (&loader);
+  certo_store_loader_find_replaced (&loader);
 
   if (!for_each_row (&loader, "SELECT id, source_id, key, name, url FROM standards",
                      row_standard, error) ||
@@ -1072,7 +716,7 @@ certo_store_db_load (CertoStoreDb  *db,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
-  finish (&loader);
+  certo_store_loader_finish (&loader);
 
   return g_steal_pointer (&snapshot);
 }

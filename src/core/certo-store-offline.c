@@ -10,9 +10,11 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 
 #include "certo-model-private.h"
 #include "certo-store-private.h"
+#include "certo-util-private.h"
 
 #define SELECT_OFFLINE \
   "SELECT o.id, o.document_id, o.source_id, o.document_key, COALESCE (d.title_json, o.title_json)," \
@@ -62,21 +64,20 @@ row_offline (sqlite3_stmt *stmt)
 /* Jobs */
 
 static gboolean
-add_offline (CertoStoreDb           *db,
+add_offline (CertoSqlite            *db,
              CertoStoreOfflineRow   *row,
              CertoOfflineDocument  **out_doc,
              GError                **error)
 {
-  g_autoptr(CertoCachedStmt) insert = NULL;
-  g_autoptr(CertoCachedStmt) select = NULL;
-  g_autoptr(GDateTime) now_time = g_date_time_new_now_utc ();
-  g_autofree char *now = g_date_time_format_iso8601 (now_time);
+  g_autoptr(CertoSqliteStmt) insert = NULL;
+  g_autoptr(CertoSqliteStmt) select = NULL;
+  g_autofree char *now = certo_now_iso8601 ();
   gint64 id;
   int rc;
 
   /* The document's source, key and title are copied: the saved copy
    * outlives the document when its source is removed */
-  insert = certo_store_db_statement (db,
+  insert = certo_sqlite_statement (db,
     "INSERT INTO offline_documents (document_id, source_id, document_key, title_json, path, size,"
     "                               sha256, content_type, source_url, origin, added, etag,"
     "                               last_modified)"
@@ -87,49 +88,45 @@ add_offline (CertoStoreDb           *db,
     return FALSE;
 
   sqlite3_bind_int64 (insert, 1, row->document_id);
-  certo_store_db_bind_text (insert, 2, row->path);
+  certo_sqlite_bind_text (insert, 2, row->path);
   sqlite3_bind_int64 (insert, 3, row->size);
-  certo_store_db_bind_text (insert, 4, row->sha256);
-  certo_store_db_bind_text (insert, 5, row->content_type);
-  certo_store_db_bind_text (insert, 6, row->source_url);
-  certo_store_db_bind_text (insert, 7, row->attached ? "attached" : "downloaded");
-  certo_store_db_bind_text (insert, 8, now);
-  certo_store_db_bind_text (insert, 9, row->etag);
-  certo_store_db_bind_text (insert, 10, row->last_modified);
+  certo_sqlite_bind_text (insert, 4, row->sha256);
+  certo_sqlite_bind_text (insert, 5, row->content_type);
+  certo_sqlite_bind_text (insert, 6, row->source_url);
+  certo_sqlite_bind_text (insert, 7, row->attached ? "attached" : "downloaded");
+  certo_sqlite_bind_text (insert, 8, now);
+  certo_sqlite_bind_text (insert, 9, row->etag);
+  certo_sqlite_bind_text (insert, 10, row->last_modified);
 
   rc = sqlite3_step (insert);
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, CERTO_STORE_ERROR, CERTO_STORE_ERROR_NOT_FOUND,
-                   _("The catalog has no document with id %" G_GINT64_FORMAT "; it may have been removed with its source"),
-                   row->document_id);
+                   _("The catalog has no document with id %" PRId64 "; it may have been removed with its source"),
+                   (int64_t) row->document_id);
       return FALSE;
     }
   if (rc != SQLITE_ROW)
     {
-      certo_store_db_set_error (db, rc, error);
+      certo_sqlite_set_error (db, rc, error);
       return FALSE;
     }
   id = sqlite3_column_int64 (insert, 0);
-  certo_store_db_release (insert);
+  certo_sqlite_release (insert);
 
-  select = certo_store_db_statement (db, SELECT_OFFLINE " WHERE o.id = ?1", error);
+  select = certo_sqlite_statement (db, SELECT_OFFLINE " WHERE o.id = ?1", error);
   if (select == NULL)
     return FALSE;
   sqlite3_bind_int64 (select, 1, id);
-  rc = sqlite3_step (select);
-  if (rc != SQLITE_ROW)
-    {
-      certo_store_db_set_error (db, rc == SQLITE_DONE ? SQLITE_INTERNAL : rc, error);
-      return FALSE;
-    }
+  if (!certo_sqlite_step_row (db, select, error))
+    return FALSE;
 
   *out_doc = row_offline (select);
   return TRUE;
 }
 
 static void
-job_add_offline (CertoStoreDb *db,
+job_add_offline (CertoSqlite  *db,
                  GTask        *task,
                  gpointer      task_data,
                  GCancellable *cancellable)
@@ -137,17 +134,9 @@ job_add_offline (CertoStoreDb *db,
   CertoOfflineDocument *doc = NULL;
   GError *error = NULL;
 
-  if (!certo_store_db_ensure_open (db, &error) ||
-      !certo_store_db_exec (db, "BEGIN IMMEDIATE", &error))
+  if (!certo_store_db_begin (db, &error) ||
+      !certo_store_db_end (db, add_offline (db, task_data, &doc, &error), &error))
     {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  if (!add_offline (db, task_data, &doc, &error) ||
-      !certo_store_db_exec (db, "COMMIT", &error))
-    {
-      certo_store_db_rollback (db);
       g_clear_object (&doc);
       g_task_return_error (task, error);
       return;
@@ -159,19 +148,19 @@ job_add_offline (CertoStoreDb *db,
 /* The row goes, and a withdrawn document with no other saved copy goes
  * with it (it stayed only because it was saved) */
 static gboolean
-remove_offline (CertoStoreDb  *db,
+remove_offline (CertoSqlite   *db,
                 gint64         offline_id,
                 char         **out_path,
                 GError       **error)
 {
-  g_autoptr(CertoCachedStmt) select = NULL;
-  g_autoptr(CertoCachedStmt) delete = NULL;
-  g_autoptr(CertoCachedStmt) withdrawn = NULL;
+  g_autoptr(CertoSqliteStmt) select = NULL;
+  g_autoptr(CertoSqliteStmt) delete = NULL;
+  g_autoptr(CertoSqliteStmt) withdrawn = NULL;
   g_autofree char *path = NULL;
   gint64 document_id;
   int rc;
 
-  select = certo_store_db_statement (db,
+  select = certo_sqlite_statement (db,
     "SELECT path, document_id FROM offline_documents WHERE id = ?1", error);
   if (select == NULL)
     return FALSE;
@@ -180,34 +169,34 @@ remove_offline (CertoStoreDb  *db,
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, CERTO_STORE_ERROR, CERTO_STORE_ERROR_NOT_FOUND,
-                   _("No saved document has the id %" G_GINT64_FORMAT "; it may have been deleted already"),
-                   offline_id);
+                   _("No saved document has the id %" PRId64 "; it may have been deleted already"),
+                   (int64_t) offline_id);
       return FALSE;
     }
   if (rc != SQLITE_ROW)
     {
-      certo_store_db_set_error (db, rc, error);
+      certo_sqlite_set_error (db, rc, error);
       return FALSE;
     }
   path = column_dup (select, 0);
   document_id = sqlite3_column_int64 (select, 1);
 
-  delete = certo_store_db_statement (db, "DELETE FROM offline_documents WHERE id = ?1", error);
+  delete = certo_sqlite_statement (db, "DELETE FROM offline_documents WHERE id = ?1", error);
   if (delete == NULL)
     return FALSE;
   sqlite3_bind_int64 (delete, 1, offline_id);
-  if (!certo_store_db_step_done (db, delete, error))
+  if (!certo_sqlite_step_done (db, delete, error))
     return FALSE;
 
   if (document_id > 0)
     {
-      withdrawn = certo_store_db_statement (db,
+      withdrawn = certo_sqlite_statement (db,
         "DELETE FROM documents WHERE id = ?1 AND withdrawn_at IS NOT NULL"
         " AND NOT EXISTS (SELECT 1 FROM offline_documents WHERE document_id = ?1)", error);
       if (withdrawn == NULL)
         return FALSE;
       sqlite3_bind_int64 (withdrawn, 1, document_id);
-      if (!certo_store_db_step_done (db, withdrawn, error))
+      if (!certo_sqlite_step_done (db, withdrawn, error))
         return FALSE;
     }
 
@@ -216,7 +205,7 @@ remove_offline (CertoStoreDb  *db,
 }
 
 static void
-job_remove_offline (CertoStoreDb *db,
+job_remove_offline (CertoSqlite  *db,
                     GTask        *task,
                     gpointer      task_data,
                     GCancellable *cancellable)
@@ -224,17 +213,9 @@ job_remove_offline (CertoStoreDb *db,
   char *path = NULL;
   GError *error = NULL;
 
-  if (!certo_store_db_ensure_open (db, &error) ||
-      !certo_store_db_exec (db, "BEGIN IMMEDIATE", &error))
+  if (!certo_store_db_begin (db, &error) ||
+      !certo_store_db_end (db, remove_offline (db, *(gint64 *) task_data, &path, &error), &error))
     {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  if (!remove_offline (db, *(gint64 *) task_data, &path, &error) ||
-      !certo_store_db_exec (db, "COMMIT", &error))
-    {
-      certo_store_db_rollback (db);
       g_free (path);
       g_task_return_error (task, error);
       return;
@@ -244,19 +225,19 @@ job_remove_offline (CertoStoreDb *db,
 }
 
 static void
-job_list_offline (CertoStoreDb *db,
+job_list_offline (CertoSqlite  *db,
                   GTask        *task,
                   gpointer      task_data,
                   GCancellable *cancellable)
 {
-  g_autoptr(CertoCachedStmt) stmt = NULL;
+  g_autoptr(CertoSqliteStmt) stmt = NULL;
   g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func (g_object_unref);
   GError *error = NULL;
   int rc;
 
   if (!certo_store_db_ensure_open (db, &error) ||
-      (stmt = certo_store_db_statement (db, SELECT_OFFLINE " ORDER BY o.added DESC, o.id DESC",
-                                        &error)) == NULL)
+      (stmt = certo_sqlite_statement (db, SELECT_OFFLINE " ORDER BY o.added DESC, o.id DESC",
+                                      &error)) == NULL)
     {
       g_task_return_error (task, error);
       return;
@@ -266,7 +247,7 @@ job_list_offline (CertoStoreDb *db,
     g_ptr_array_add (docs, row_offline (stmt));
   if (rc != SQLITE_DONE)
     {
-      certo_store_db_set_error (db, rc, &error);
+      certo_sqlite_set_error (db, rc, &error);
       g_task_return_error (task, error);
       return;
     }

@@ -1,6 +1,6 @@
-/* certo-store-private.h — the store's worker connection, shared by
- * certo-store.c (thread, open, migrations, writes) and certo-store-load.c
- * (reading the whole catalog into objects); and hooks for tests
+/* certo-store-private.h — what the store's files share: the connection
+ * (a CertoSqlite), opened and migrated by certo-store-db.c, the jobs of
+ * certo-store*.c and certo-sync-diff.c; and hooks for tests
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +12,7 @@
 #include "certo-change.h"
 #include "certo-client.h"
 #include "certo-offline-document.h"
+#include "certo-sqlite.h"
 #include "certo-store.h"
 
 G_BEGIN_DECLS
@@ -23,57 +24,50 @@ G_BEGIN_DECLS
 /* PRAGMA user_version this code writes and reads up to */
 #define CERTO_STORE_SCHEMA_VERSION 2
 
-/**
- * CertoStoreDb:
- *
- * The connection and its statement cache. Lives on the store's worker
- * thread: every function below must be called there (and asserts so in
- * debug builds).
- */
-typedef struct _CertoStoreDb CertoStoreDb;
+/* The store's state on its worker thread (certo_sqlite_get_worker_data()
+ * of its connection); certo-store-db.c */
+typedef struct
+{
+  char *path;
+  const char * const *migrations;   /* migration i+1 is @migrations[i] */
+  guint n_migrations;
+} CertoStoreWorker;
 
-/* A job: runs on the worker thread and must return a result on @task */
-typedef void (*CertoStoreJobFunc) (CertoStoreDb *db,
-                                   GTask        *task,
-                                   gpointer      task_data,
-                                   GCancellable *cancellable);
+CertoStoreWorker     *certo_store_worker_new       (const char    *path);
+void                  certo_store_worker_free      (gpointer       data);
 
-/* Queues @func with @task (transfer full); a closed store fails @task
- * with CERTO_STORE_ERROR_CLOSED */
-void                  certo_store_run              (CertoStore        *self,
-                                                    GTask             *task,
-                                                    CertoStoreJobFunc  func);
+/* The connection's CertoSqliteErrorFunc: SQLite failures as
+ * CERTO_STORE_ERROR about the catalog */
+void                  certo_store_db_error_from_code (int          rc,
+                                                      const char  *path,
+                                                      const char  *detail,
+                                                      GError     **error);
 
-sqlite3_stmt         *certo_store_db_statement     (CertoStoreDb  *db,
-                                                    const char    *sql,
+/* Worker only: opens the catalog the first time (creating its folder,
+ * refusing a file Certo must not touch, migrating) */
+gboolean              certo_store_db_ensure_open   (CertoSqlite   *db,
                                                     GError       **error);
-void                  certo_store_db_release       (sqlite3_stmt  *stmt);
-gboolean              certo_store_db_exec          (CertoStoreDb  *db,
-                                                    const char    *sql,
+/* Worker only: opens if needed and starts a write transaction */
+gboolean              certo_store_db_begin         (CertoSqlite   *db,
                                                     GError       **error);
-void                  certo_store_db_set_error     (CertoStoreDb  *db,
-                                                    int            rc,
+/* Worker only: commits when @ok, else (or when the commit fails) rolls
+ * back; returns whether the transaction was committed */
+gboolean              certo_store_db_end           (CertoSqlite   *db,
+                                                    gboolean       ok,
                                                     GError       **error);
-void                  certo_store_db_assert_worker (CertoStoreDb  *db);
-
-gboolean              certo_store_db_ensure_open   (CertoStoreDb  *db,
-                                                    GError       **error);
-void                  certo_store_db_rollback      (CertoStoreDb  *db);
-void                  certo_store_db_release_memory (CertoStoreDb *db);
-gboolean              certo_store_db_step_done     (CertoStoreDb  *db,
-                                                    sqlite3_stmt  *stmt,
-                                                    GError       **error);
-void                  certo_store_db_bind_text     (sqlite3_stmt  *stmt,
-                                                    int            index,
-                                                    const char    *text);
+/* Binds @id, or NULL when it is not a row id (0) */
 void                  certo_store_db_bind_id       (sqlite3_stmt  *stmt,
                                                     int            index,
                                                     gint64         id);
+/* Sets CERTO_STORE_ERROR_NOT_FOUND for a source; returns FALSE */
+gboolean              certo_store_source_not_found (gint64         source_id,
+                                                    GError       **error);
 
-/* A statement borrowed from the cache: g_autoptr(CertoCachedStmt) resets
- * it and clears its bindings at the end of the scope; it never finalizes. */
-typedef sqlite3_stmt CertoCachedStmt;
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CertoCachedStmt, certo_store_db_release)
+/* Queues @func with @task (transfer full) on the store's connection; a
+ * closed store fails @task with CERTO_STORE_ERROR_CLOSED */
+void                  certo_store_run              (CertoStore         *self,
+                                                    GTask              *task,
+                                                    CertoSqliteJobFunc  func);
 
 /* certo-store-import.c: the task data of certo_store_import_async() and
  * certo_store_sync_import_async() */
@@ -100,27 +94,43 @@ typedef struct
 } CertoStoreImportData;
 
 void                  certo_store_import_data_free (gpointer       data);
-void                  certo_store_db_job_import    (CertoStoreDb  *db,
+void                  certo_store_db_job_import    (CertoSqlite   *db,
                                                     GTask         *task,
                                                     gpointer       task_data,
                                                     GCancellable  *cancellable);
-gboolean              certo_store_db_import        (CertoStoreDb          *db,
+gboolean              certo_store_db_import        (CertoSqlite           *db,
                                                     CertoStoreImportData  *data,
                                                     GCancellable          *cancellable,
                                                     CertoSyncSummary      *summary,
                                                     GError               **error);
+/* certo-store-import.c: the source row @key, if any (0 when none) */
+gboolean              certo_store_import_find_source (CertoSqlite         *db,
+                                                      const char          *key,
+                                                      gint64              *out_id,
+                                                      gint64              *out_generation,
+                                                      GError             **error);
+/* certo-store-import-target.c: which source @data goes into, and the
+ * shrink guard */
+gboolean              certo_store_import_resolve_target (CertoSqlite           *db,
+                                                         CertoStoreImportData  *data,
+                                                         gint64                *out_replaced_id,
+                                                         GError               **error);
+gboolean              certo_store_import_check_shrink (CertoSqlite           *db,
+                                                       CertoStoreImportData  *data,
+                                                       gint64                 replaced_id,
+                                                       GError               **error);
 
 /* certo-sync-diff.c: the difference between a source's rows and an
  * update, found while the update is imported, written as history in the
  * same transaction */
 typedef struct _CertoStoreDiff CertoStoreDiff;
 
-gboolean              certo_store_diff_prepare     (CertoStoreDb          *db,
+gboolean              certo_store_diff_prepare     (CertoSqlite           *db,
                                                     GError               **error);
 CertoStoreDiff       *certo_store_diff_new         (void);
 void                  certo_store_diff_free        (CertoStoreDiff        *diff);
 gboolean              certo_store_diff_read_old    (CertoStoreDiff        *diff,
-                                                    CertoStoreDb          *db,
+                                                    CertoSqlite           *db,
                                                     gint64                 source_id,
                                                     GError               **error);
 void                  certo_store_diff_service     (CertoStoreDiff        *diff,
@@ -132,18 +142,18 @@ gboolean              certo_store_diff_document    (CertoStoreDiff        *diff,
                                                     const char            *title_json,
                                                     gint64                 id);
 gboolean              certo_store_diff_keep_withdrawn (CertoStoreDiff     *diff,
-                                                    CertoStoreDb          *db,
+                                                    CertoSqlite           *db,
                                                     CertoCatalogUpdate    *update,
                                                     gint64                 generation,
                                                     const char            *now,
                                                     GError               **error);
 gboolean              certo_store_diff_write       (CertoStoreDiff        *diff,
-                                                    CertoStoreDb          *db,
+                                                    CertoSqlite           *db,
                                                     gint64                 source_id,
                                                     const char            *now,
                                                     CertoSyncSummary      *summary,
                                                     GError               **error);
-gboolean              certo_store_db_insert_change (CertoStoreDb          *db,
+gboolean              certo_store_db_insert_change (CertoSqlite           *db,
                                                     gint64                 run_id,
                                                     CertoChangeKind        kind,
                                                     const char            *key,
@@ -152,7 +162,7 @@ gboolean              certo_store_db_insert_change (CertoStoreDb          *db,
                                                     const char            *title_json,
                                                     gint64                *out_id,
                                                     GError               **error);
-gboolean              certo_store_db_insert_field  (CertoStoreDb          *db,
+gboolean              certo_store_db_insert_field  (CertoSqlite           *db,
                                                     gint64                 change_id,
                                                     guint                  position,
                                                     const char            *field,
@@ -256,11 +266,11 @@ GPtrArray            *certo_store_list_offline_finish (CertoStore         *self,
 
 /* certo-store-sync.c: the name a source shows, as certo-store-load.c
  * chooses it */
-char                 *certo_store_db_dup_source_name (CertoStoreDb        *db,
+char                 *certo_store_db_dup_source_name (CertoSqlite         *db,
                                                       gint64               source_id);
 
 /* certo-store-history.c: the recent changes, read with the catalog */
-gboolean              certo_store_db_load_changes  (CertoStoreDb          *db,
+gboolean              certo_store_db_load_changes  (CertoSqlite           *db,
                                                     GHashTable            *sources,
                                                     GPtrArray             *changes,
                                                     GError               **error);
@@ -282,7 +292,7 @@ void                  certo_store_search_append_folded (GString              *se
 char                 *certo_store_dup_folded_names     (const CertoLocalized *text);
 
 /* certo-store-load.c */
-CertoCatalogSnapshot *certo_store_db_load          (CertoStoreDb  *db,
+CertoCatalogSnapshot *certo_store_db_load          (CertoSqlite   *db,
                                                     GCancellable  *cancellable,
                                                     GError       **error);
 

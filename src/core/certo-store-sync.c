@@ -10,26 +10,20 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 
 #include "certo-model-private.h"
 #include "certo-store-private.h"
+#include "certo-util-private.h"
 
 /* Helpers */
 
-static char *
-now_iso8601 (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-  return g_date_time_format_iso8601 (now);
-}
-
 /* The name a source shows, as certo-store-load.c chooses it */
 char *
-certo_store_db_dup_source_name (CertoStoreDb *db,
+certo_store_db_dup_source_name (CertoSqlite  *db,
                                 gint64        source_id)
 {
-  g_autoptr(CertoCachedStmt) stmt = certo_store_db_statement (db,
+  g_autoptr(CertoSqliteStmt) stmt = certo_sqlite_statement (db,
     "SELECT name, title_json, feed_id, key FROM sources WHERE id = ?1", NULL);
   g_autoptr(CertoLocalized) title = NULL;
   const char *json;
@@ -56,36 +50,6 @@ certo_store_db_dup_source_name (CertoStoreDb *db,
   return g_strdup ((const char *) sqlite3_column_text (stmt, 3));
 }
 
-static gboolean
-begin (CertoStoreDb  *db,
-       GError       **error)
-{
-  return certo_store_db_ensure_open (db, error) &&
-         certo_store_db_exec (db, "BEGIN IMMEDIATE", error);
-}
-
-static gboolean
-commit (CertoStoreDb  *db,
-        gboolean       ok,
-        GError       **error)
-{
-  if (ok && certo_store_db_exec (db, "COMMIT", error))
-    return TRUE;
-
-  certo_store_db_rollback (db);
-  return FALSE;
-}
-
-static gboolean
-source_not_found (gint64    source_id,
-                  GError  **error)
-{
-  g_set_error (error, CERTO_STORE_ERROR, CERTO_STORE_ERROR_NOT_FOUND,
-               _("The catalog has no source with id %" G_GINT64_FORMAT "; it may have been removed already"),
-               source_id);
-  return FALSE;
-}
-
 /* Sources added and renamed */
 
 typedef struct
@@ -109,60 +73,56 @@ add_data_free (gpointer data)
 }
 
 static gboolean
-add_source (CertoStoreDb  *db,
+add_source (CertoSqlite   *db,
             AddData       *data,
             gint64        *out_id,
             GError       **error)
 {
-  g_autoptr(CertoCachedStmt) find = NULL;
-  g_autoptr(CertoCachedStmt) insert = NULL;
-  g_autofree char *now = now_iso8601 ();
+  g_autoptr(CertoSqliteStmt) find = NULL;
+  g_autoptr(CertoSqliteStmt) insert = NULL;
+  g_autofree char *now = certo_now_iso8601 ();
   int rc;
 
-  find = certo_store_db_statement (db, "SELECT id FROM sources WHERE key = ?1", error);
+  find = certo_sqlite_statement (db, "SELECT id FROM sources WHERE key = ?1", error);
   if (find == NULL)
     return FALSE;
-  certo_store_db_bind_text (find, 1, data->key);
+  certo_sqlite_bind_text (find, 1, data->key);
   rc = sqlite3_step (find);
   if (rc == SQLITE_ROW)
     {
       g_set_error (error, CERTO_STORE_ERROR, CERTO_STORE_ERROR_EXISTS,
-                   _("“%s” is already a source of the catalog (id %" G_GINT64_FORMAT ")"),
+                   _("“%s” is already a source of the catalog (id %" PRId64 ")"),
                    data->location != NULL ? data->location : data->key,
-                   (gint64) sqlite3_column_int64 (find, 0));
+                   (int64_t) sqlite3_column_int64 (find, 0));
       return FALSE;
     }
   if (rc != SQLITE_DONE)
     {
-      certo_store_db_set_error (db, rc, error);
+      certo_sqlite_set_error (db, rc, error);
       return FALSE;
     }
 
   /* Generation 0: never imported, so its first sync is summarised */
-  insert = certo_store_db_statement (db,
+  insert = certo_sqlite_statement (db,
     "INSERT INTO sources (key, kind, format, requested_format, name, location, created, generation)"
     " VALUES (?1, ?2, ?3, ?3, ?4, ?5, ?6, 0) RETURNING id", error);
   if (insert == NULL)
     return FALSE;
-  certo_store_db_bind_text (insert, 1, data->key);
-  certo_store_db_bind_text (insert, 2, certo_source_kind_to_string (data->kind));
-  certo_store_db_bind_text (insert, 3, certo_source_format_to_string (data->format));
-  certo_store_db_bind_text (insert, 4, data->name);
-  certo_store_db_bind_text (insert, 5, data->location);
-  certo_store_db_bind_text (insert, 6, now);
-  rc = sqlite3_step (insert);
-  if (rc != SQLITE_ROW)
-    {
-      certo_store_db_set_error (db, rc == SQLITE_DONE ? SQLITE_INTERNAL : rc, error);
-      return FALSE;
-    }
+  certo_sqlite_bind_text (insert, 1, data->key);
+  certo_sqlite_bind_text (insert, 2, certo_source_kind_to_string (data->kind));
+  certo_sqlite_bind_text (insert, 3, certo_source_format_to_string (data->format));
+  certo_sqlite_bind_text (insert, 4, data->name);
+  certo_sqlite_bind_text (insert, 5, data->location);
+  certo_sqlite_bind_text (insert, 6, now);
+  if (!certo_sqlite_step_row (db, insert, error))
+    return FALSE;
 
   *out_id = sqlite3_column_int64 (insert, 0);
   return TRUE;
 }
 
 static void
-job_add_source (CertoStoreDb *db,
+job_add_source (CertoSqlite  *db,
                 GTask        *task,
                 gpointer      task_data,
                 GCancellable *cancellable)
@@ -170,8 +130,8 @@ job_add_source (CertoStoreDb *db,
   GError *error = NULL;
   gint64 id = 0;
 
-  if (!begin (db, &error) ||
-      !commit (db, add_source (db, task_data, &id, &error), &error))
+  if (!certo_store_db_begin (db, &error) ||
+      !certo_store_db_end (db, add_source (db, task_data, &id, &error), &error))
     g_task_return_error (task, error);
   else
     g_task_return_int (task, id);
@@ -193,37 +153,37 @@ rename_data_free (gpointer data)
 }
 
 static gboolean
-rename_source (CertoStoreDb  *db,
+rename_source (CertoSqlite   *db,
                RenameData    *data,
                GError       **error)
 {
-  g_autoptr(CertoCachedStmt) stmt = certo_store_db_statement (db,
+  g_autoptr(CertoSqliteStmt) stmt = certo_sqlite_statement (db,
     "UPDATE sources SET name = ?2 WHERE id = ?1", error);
 
   if (stmt == NULL)
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, data->source_id);
-  certo_store_db_bind_text (stmt, 2, data->name);
-  if (!certo_store_db_step_done (db, stmt, error))
+  certo_sqlite_bind_text (stmt, 2, data->name);
+  if (!certo_sqlite_step_done (db, stmt, error))
     return FALSE;
 
   if (sqlite3_changes (sqlite3_db_handle (stmt)) == 0)
-    return source_not_found (data->source_id, error);
+    return certo_store_source_not_found (data->source_id, error);
 
   return TRUE;
 }
 
 static void
-job_rename_source (CertoStoreDb *db,
+job_rename_source (CertoSqlite  *db,
                    GTask        *task,
                    gpointer      task_data,
                    GCancellable *cancellable)
 {
   GError *error = NULL;
 
-  if (!begin (db, &error) ||
-      !commit (db, rename_source (db, task_data, &error), &error))
+  if (!certo_store_db_begin (db, &error) ||
+      !certo_store_db_end (db, rename_source (db, task_data, &error), &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -232,7 +192,7 @@ job_rename_source (CertoStoreDb *db,
 /* A sync's import */
 
 static void
-job_sync_import (CertoStoreDb *db,
+job_sync_import (CertoSqlite  *db,
                  GTask        *task,
                  gpointer      task_data,
                  GCancellable *cancellable)
@@ -269,11 +229,11 @@ certo_store_status_free (CertoStoreStatus *status)
 }
 
 static gboolean
-set_status (CertoStoreDb      *db,
+set_status (CertoSqlite       *db,
             CertoStoreStatus  *status,
             GError           **error)
 {
-  g_autoptr(CertoCachedStmt) stmt = certo_store_db_statement (db,
+  g_autoptr(CertoSqliteStmt) stmt = certo_sqlite_statement (db,
     "UPDATE sources SET last_checked = ?2, last_error = ?3, retry_after = ?4,"
     "  last_refresh = CASE WHEN ?5 THEN ?2 ELSE last_refresh END,"
     "  etag = CASE WHEN ?6 THEN ?7 ELSE etag END,"
@@ -285,33 +245,33 @@ set_status (CertoStoreDb      *db,
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, status->source_id);
-  certo_store_db_bind_text (stmt, 2, status->checked);
-  certo_store_db_bind_text (stmt, 3, status->error);
-  certo_store_db_bind_text (stmt, 4, status->retry_after);
+  certo_sqlite_bind_text (stmt, 2, status->checked);
+  certo_sqlite_bind_text (stmt, 3, status->error);
+  certo_sqlite_bind_text (stmt, 4, status->retry_after);
   sqlite3_bind_int (stmt, 5, status->refreshed);
   sqlite3_bind_int (stmt, 6, status->set_validators);
-  certo_store_db_bind_text (stmt, 7, status->etag);
-  certo_store_db_bind_text (stmt, 8, status->last_modified);
-  certo_store_db_bind_text (stmt, 9, status->location);
-  if (!certo_store_db_step_done (db, stmt, error))
+  certo_sqlite_bind_text (stmt, 7, status->etag);
+  certo_sqlite_bind_text (stmt, 8, status->last_modified);
+  certo_sqlite_bind_text (stmt, 9, status->location);
+  if (!certo_sqlite_step_done (db, stmt, error))
     return FALSE;
 
   if (sqlite3_changes (sqlite3_db_handle (stmt)) == 0)
-    return source_not_found (status->source_id, error);
+    return certo_store_source_not_found (status->source_id, error);
 
   return TRUE;
 }
 
 static void
-job_set_status (CertoStoreDb *db,
+job_set_status (CertoSqlite  *db,
                 GTask        *task,
                 gpointer      task_data,
                 GCancellable *cancellable)
 {
   GError *error = NULL;
 
-  if (!begin (db, &error) ||
-      !commit (db, set_status (db, task_data, &error), &error))
+  if (!certo_store_db_begin (db, &error) ||
+      !certo_store_db_end (db, set_status (db, task_data, &error), &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -355,16 +315,16 @@ size_text (gint64 size)
 /* The change a probe shows, if any: compared with the previous probe of
  * the same address */
 static gboolean
-record_probe (CertoStoreDb      *db,
+record_probe (CertoSqlite       *db,
               CertoStoreProbe   *probe,
               const char        *now,
               gint64            *run_id,
               CertoSyncSummary  *summary,
               GError           **error)
 {
-  g_autoptr(CertoCachedStmt) document = NULL;
-  g_autoptr(CertoCachedStmt) previous = NULL;
-  g_autoptr(CertoCachedStmt) upsert = NULL;
+  g_autoptr(CertoSqliteStmt) document = NULL;
+  g_autoptr(CertoSqliteStmt) previous = NULL;
+  g_autoptr(CertoSqliteStmt) upsert = NULL;
   CertoProbeResult *r = probe->result;
   g_autofree char *old_etag = NULL;
   g_autofree char *old_modified = NULL;
@@ -375,7 +335,7 @@ record_probe (CertoStoreDb      *db,
   int rc;
 
   /* Removed while it was probed: nothing to record */
-  document = certo_store_db_statement (db, "SELECT key, title_json FROM documents WHERE id = ?1", error);
+  document = certo_sqlite_statement (db, "SELECT key, title_json FROM documents WHERE id = ?1", error);
   if (document == NULL)
     return FALSE;
   sqlite3_bind_int64 (document, 1, probe->document_id);
@@ -384,19 +344,19 @@ record_probe (CertoStoreDb      *db,
     return TRUE;
   if (rc != SQLITE_ROW)
     {
-      certo_store_db_set_error (db, rc, error);
+      certo_sqlite_set_error (db, rc, error);
       return FALSE;
     }
   key = g_strdup ((const char *) sqlite3_column_text (document, 0));
   title_json = g_strdup ((const char *) sqlite3_column_text (document, 1));
 
-  previous = certo_store_db_statement (db,
+  previous = certo_sqlite_statement (db,
     "SELECT etag, last_modified, size FROM document_probes"
     " WHERE document_id = ?1 AND url = ?2 AND error IS NULL", error);
   if (previous == NULL)
     return FALSE;
   sqlite3_bind_int64 (previous, 1, probe->document_id);
-  certo_store_db_bind_text (previous, 2, probe->url);
+  certo_sqlite_bind_text (previous, 2, probe->url);
   rc = sqlite3_step (previous);
   if (rc == SQLITE_ROW)
     {
@@ -407,7 +367,7 @@ record_probe (CertoStoreDb      *db,
     }
   else if (rc != SQLITE_DONE)
     {
-      certo_store_db_set_error (db, rc, error);
+      certo_sqlite_set_error (db, rc, error);
       return FALSE;
     }
 
@@ -420,19 +380,15 @@ record_probe (CertoStoreDb      *db,
 
       if (*run_id == 0)
         {
-          g_autoptr(CertoCachedStmt) run = certo_store_db_statement (db,
+          g_autoptr(CertoSqliteStmt) run = certo_sqlite_statement (db,
             "INSERT INTO sync_runs (source_id, kind, date) VALUES (?1, 'check', ?2) RETURNING id", error);
 
           if (run == NULL)
             return FALSE;
           sqlite3_bind_int64 (run, 1, summary->source_id);
-          certo_store_db_bind_text (run, 2, now);
-          rc = sqlite3_step (run);
-          if (rc != SQLITE_ROW)
-            {
-              certo_store_db_set_error (db, rc == SQLITE_DONE ? SQLITE_INTERNAL : rc, error);
-              return FALSE;
-            }
+          certo_sqlite_bind_text (run, 2, now);
+          if (!certo_sqlite_step_row (db, run, error))
+            return FALSE;
           *run_id = sqlite3_column_int64 (run, 0);
         }
 
@@ -451,14 +407,14 @@ record_probe (CertoStoreDb      *db,
         return FALSE;
 
       {
-        g_autoptr(CertoCachedStmt) mark = certo_store_db_statement (db,
+        g_autoptr(CertoSqliteStmt) mark = certo_sqlite_statement (db,
           "UPDATE documents SET updated_at = ?2 WHERE id = ?1", error);
 
         if (mark == NULL)
           return FALSE;
         sqlite3_bind_int64 (mark, 1, probe->document_id);
-        certo_store_db_bind_text (mark, 2, now);
-        if (!certo_store_db_step_done (db, mark, error))
+        certo_sqlite_bind_text (mark, 2, now);
+        if (!certo_sqlite_step_done (db, mark, error))
           return FALSE;
       }
       summary->n_updated++;
@@ -466,47 +422,47 @@ record_probe (CertoStoreDb      *db,
 
   /* A failed probe keeps the validators of the last good one */
   if (r != NULL)
-    upsert = certo_store_db_statement (db,
+    upsert = certo_sqlite_statement (db,
       "INSERT OR REPLACE INTO document_probes (document_id, url, final_url, status, content_type,"
       "                                        size, etag, last_modified, checked, error)"
       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, NULL)", error);
   else
-    upsert = certo_store_db_statement (db,
+    upsert = certo_sqlite_statement (db,
       "INSERT INTO document_probes (document_id, url, checked, error) VALUES (?1, ?2, ?9, ?10)"
       " ON CONFLICT (document_id) DO UPDATE SET checked = excluded.checked, error = excluded.error", error);
   if (upsert == NULL)
     return FALSE;
 
   sqlite3_bind_int64 (upsert, 1, probe->document_id);
-  certo_store_db_bind_text (upsert, 2, probe->url);
-  certo_store_db_bind_text (upsert, 9, now);
+  certo_sqlite_bind_text (upsert, 2, probe->url);
+  certo_sqlite_bind_text (upsert, 9, now);
   if (r != NULL)
     {
-      certo_store_db_bind_text (upsert, 3, r->final_url);
+      certo_sqlite_bind_text (upsert, 3, r->final_url);
       sqlite3_bind_int (upsert, 4, r->status);
-      certo_store_db_bind_text (upsert, 5, r->content_type);
+      certo_sqlite_bind_text (upsert, 5, r->content_type);
       if (r->size >= 0)
         sqlite3_bind_int64 (upsert, 6, r->size);
-      certo_store_db_bind_text (upsert, 7, r->etag);
-      certo_store_db_bind_text (upsert, 8, r->last_modified);
+      certo_sqlite_bind_text (upsert, 7, r->etag);
+      certo_sqlite_bind_text (upsert, 8, r->last_modified);
       summary->n_checked++;
     }
   else
     {
-      certo_store_db_bind_text (upsert, 10, probe->error);
+      certo_sqlite_bind_text (upsert, 10, probe->error);
       summary->n_check_failed++;
     }
 
-  return certo_store_db_step_done (db, upsert, error);
+  return certo_sqlite_step_done (db, upsert, error);
 }
 
 static gboolean
-record_probes (CertoStoreDb      *db,
+record_probes (CertoSqlite       *db,
                ProbesData        *data,
                CertoSyncSummary  *summary,
                GError           **error)
 {
-  g_autofree char *now = now_iso8601 ();
+  g_autofree char *now = certo_now_iso8601 ();
   gint64 run_id = 0;
 
   summary->source_id = data->source_id;
@@ -516,14 +472,14 @@ record_probes (CertoStoreDb      *db,
 
   if (run_id > 0)
     {
-      g_autoptr(CertoCachedStmt) count = certo_store_db_statement (db,
+      g_autoptr(CertoSqliteStmt) count = certo_sqlite_statement (db,
         "UPDATE sync_runs SET n_updated = ?2 WHERE id = ?1", error);
 
       if (count == NULL)
         return FALSE;
       sqlite3_bind_int64 (count, 1, run_id);
       sqlite3_bind_int64 (count, 2, summary->n_updated);
-      if (!certo_store_db_step_done (db, count, error))
+      if (!certo_sqlite_step_done (db, count, error))
         return FALSE;
     }
 
@@ -532,7 +488,7 @@ record_probes (CertoStoreDb      *db,
 }
 
 static void
-job_record_probes (CertoStoreDb *db,
+job_record_probes (CertoSqlite  *db,
                    GTask        *task,
                    gpointer      task_data,
                    GCancellable *cancellable)
@@ -540,8 +496,8 @@ job_record_probes (CertoStoreDb *db,
   g_autoptr(CertoSyncSummary) summary = certo_sync_summary_new ();
   GError *error = NULL;
 
-  if (!begin (db, &error) ||
-      !commit (db, record_probes (db, task_data, summary, &error), &error))
+  if (!certo_store_db_begin (db, &error) ||
+      !certo_store_db_end (db, record_probes (db, task_data, summary, &error), &error))
     {
       g_task_return_error (task, error);
       return;
@@ -608,19 +564,19 @@ block_kind_from_string (const char *text)
 }
 
 static void
-job_get_source_text (CertoStoreDb *db,
+job_get_source_text (CertoSqlite  *db,
                      GTask        *task,
                      gpointer      task_data,
                      GCancellable *cancellable)
 {
-  g_autoptr(CertoCachedStmt) stmt = NULL;
+  g_autoptr(CertoSqliteStmt) stmt = NULL;
   g_autoptr(CertoArticleText) text = certo_article_text_new ();
   gint64 source_id = *(gint64 *) task_data;
   GError *error = NULL;
   int rc;
 
   if (!certo_store_db_ensure_open (db, &error) ||
-      (stmt = certo_store_db_statement (db,
+      (stmt = certo_sqlite_statement (db,
          "SELECT language, section, kind, level, text, links FROM source_texts"
          " WHERE source_id = ?1 ORDER BY language, position", &error)) == NULL)
     {
@@ -643,7 +599,7 @@ job_get_source_text (CertoStoreDb *db,
     }
   if (rc != SQLITE_DONE)
     {
-      certo_store_db_set_error (db, rc, &error);
+      certo_sqlite_set_error (db, rc, &error);
       g_task_return_error (task, error);
       return;
     }
@@ -685,7 +641,7 @@ certo_store_add_source_async (CertoStore            *self,
   data->key = g_strdup (spec->key);
   data->kind = spec->kind;
   data->format = spec->format;
-  data->name = spec->name != NULL && *spec->name != '\0' ? g_strdup (spec->name) : NULL;
+  data->name = certo_dup_nonempty (spec->name);
   data->location = g_strdup (spec->location);
 
   task = g_task_new (self, cancellable, callback, user_data);
@@ -743,7 +699,7 @@ certo_store_rename_source_async (CertoStore          *self,
 
   data = g_new0 (RenameData, 1);
   data->source_id = source_id;
-  data->name = name != NULL && *name != '\0' ? g_strdup (name) : NULL;
+  data->name = certo_dup_nonempty (name);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, certo_store_rename_source_async);

@@ -200,7 +200,7 @@ compare_field (GPtrArray  **fields,
 }
 
 static gboolean
-insert_run (CertoStoreDb      *db,
+insert_run (CertoSqlite       *db,
             gint64             source_id,
             const char        *kind,
             gboolean           first,
@@ -209,16 +209,15 @@ insert_run (CertoStoreDb      *db,
             gint64            *out_id,
             GError           **error)
 {
-  g_autoptr(CertoCachedStmt) stmt = certo_store_db_statement (db, SQL_INSERT_RUN, error);
-  int rc;
+  g_autoptr(CertoSqliteStmt) stmt = certo_sqlite_statement (db, SQL_INSERT_RUN, error);
 
   if (stmt == NULL)
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, source_id);
-  certo_store_db_bind_text (stmt, 2, kind);
+  certo_sqlite_bind_text (stmt, 2, kind);
   sqlite3_bind_int (stmt, 3, first);
-  certo_store_db_bind_text (stmt, 4, now);
+  certo_sqlite_bind_text (stmt, 4, now);
   sqlite3_bind_int64 (stmt, 5, summary->n_documents);
   sqlite3_bind_int64 (stmt, 6, summary->n_added);
   sqlite3_bind_int64 (stmt, 7, summary->n_changed);
@@ -227,37 +226,33 @@ insert_run (CertoStoreDb      *db,
   sqlite3_bind_int64 (stmt, 10, summary->n_services_removed);
   sqlite3_bind_int64 (stmt, 11, summary->n_updated);
 
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      certo_store_db_set_error (db, rc == SQLITE_DONE ? SQLITE_INTERNAL : rc, error);
-      return FALSE;
-    }
+  if (!certo_sqlite_step_row (db, stmt, error))
+    return FALSE;
 
   *out_id = sqlite3_column_int64 (stmt, 0);
   return TRUE;
 }
 
 static gboolean
-mark_updated (CertoStoreDb  *db,
+mark_updated (CertoSqlite   *db,
               gint64         document_id,
               const char    *now,
               GError       **error)
 {
-  g_autoptr(CertoCachedStmt) stmt = certo_store_db_statement (db, SQL_MARK_UPDATED, error);
+  g_autoptr(CertoSqliteStmt) stmt = certo_sqlite_statement (db, SQL_MARK_UPDATED, error);
 
   if (stmt == NULL)
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, document_id);
-  certo_store_db_bind_text (stmt, 2, now);
-  return certo_store_db_step_done (db, stmt, error);
+  certo_sqlite_bind_text (stmt, 2, now);
+  return certo_sqlite_step_done (db, stmt, error);
 }
 
 /* Shared with the document checks (certo-store-sync.c) */
 
 gboolean
-certo_store_db_insert_change (CertoStoreDb     *db,
+certo_store_db_insert_change (CertoSqlite      *db,
                               gint64            run_id,
                               CertoChangeKind   kind,
                               const char       *key,
@@ -267,25 +262,20 @@ certo_store_db_insert_change (CertoStoreDb     *db,
                               gint64           *out_id,
                               GError          **error)
 {
-  g_autoptr(CertoCachedStmt) stmt = certo_store_db_statement (db, SQL_INSERT_CHANGE, error);
-  int rc;
+  g_autoptr(CertoSqliteStmt) stmt = certo_sqlite_statement (db, SQL_INSERT_CHANGE, error);
 
   if (stmt == NULL)
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, run_id);
-  certo_store_db_bind_text (stmt, 2, certo_change_kind_to_string (kind));
-  certo_store_db_bind_text (stmt, 3, key);
+  certo_sqlite_bind_text (stmt, 2, certo_change_kind_to_string (kind));
+  certo_sqlite_bind_text (stmt, 3, key);
   certo_store_db_bind_id (stmt, 4, document_id);
   certo_store_db_bind_id (stmt, 5, service_id);
-  certo_store_db_bind_text (stmt, 6, title_json);
+  certo_sqlite_bind_text (stmt, 6, title_json);
 
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      certo_store_db_set_error (db, rc == SQLITE_DONE ? SQLITE_INTERNAL : rc, error);
-      return FALSE;
-    }
+  if (!certo_sqlite_step_row (db, stmt, error))
+    return FALSE;
 
   if (out_id != NULL)
     *out_id = sqlite3_column_int64 (stmt, 0);
@@ -293,7 +283,7 @@ certo_store_db_insert_change (CertoStoreDb     *db,
 }
 
 gboolean
-certo_store_db_insert_field (CertoStoreDb  *db,
+certo_store_db_insert_field (CertoSqlite   *db,
                              gint64         change_id,
                              guint          position,
                              const char    *field,
@@ -301,27 +291,27 @@ certo_store_db_insert_field (CertoStoreDb  *db,
                              const char    *new_value,
                              GError       **error)
 {
-  g_autoptr(CertoCachedStmt) stmt = certo_store_db_statement (db, SQL_INSERT_FIELD, error);
+  g_autoptr(CertoSqliteStmt) stmt = certo_sqlite_statement (db, SQL_INSERT_FIELD, error);
 
   if (stmt == NULL)
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, change_id);
   sqlite3_bind_int (stmt, 2, position);
-  certo_store_db_bind_text (stmt, 3, field);
-  certo_store_db_bind_text (stmt, 4, old_value);
-  certo_store_db_bind_text (stmt, 5, new_value);
-  return certo_store_db_step_done (db, stmt, error);
+  certo_sqlite_bind_text (stmt, 3, field);
+  certo_sqlite_bind_text (stmt, 4, old_value);
+  certo_sqlite_bind_text (stmt, 5, new_value);
+  return certo_sqlite_step_done (db, stmt, error);
 }
 
 /* The diff */
 
 gboolean
-certo_store_diff_prepare (CertoStoreDb  *db,
+certo_store_diff_prepare (CertoSqlite   *db,
                           GError       **error)
 {
   for (guint i = 0; i < G_N_ELEMENTS (all_statements); i++)
-    if (certo_store_db_statement (db, all_statements[i], error) == NULL)
+    if (certo_sqlite_statement (db, all_statements[i], error) == NULL)
       return FALSE;
 
   return TRUE;
@@ -355,15 +345,15 @@ certo_store_diff_free (CertoStoreDiff *diff)
 /* Reads what the source holds now; not called for a first import */
 gboolean
 certo_store_diff_read_old (CertoStoreDiff  *diff,
-                           CertoStoreDb    *db,
+                           CertoSqlite     *db,
                            gint64           source_id,
                            GError         **error)
 {
-  g_autoptr(CertoCachedStmt) documents = NULL;
-  g_autoptr(CertoCachedStmt) services = NULL;
+  g_autoptr(CertoSqliteStmt) documents = NULL;
+  g_autoptr(CertoSqliteStmt) services = NULL;
   int rc;
 
-  documents = certo_store_db_statement (db, SQL_OLD_DOCUMENTS, error);
+  documents = certo_sqlite_statement (db, SQL_OLD_DOCUMENTS, error);
   if (documents == NULL)
     return FALSE;
 
@@ -387,11 +377,11 @@ certo_store_diff_read_old (CertoStoreDiff  *diff,
     }
   if (rc != SQLITE_DONE)
     {
-      certo_store_db_set_error (db, rc, error);
+      certo_sqlite_set_error (db, rc, error);
       return FALSE;
     }
 
-  services = certo_store_db_statement (db, SQL_OLD_SERVICES, error);
+  services = certo_sqlite_statement (db, SQL_OLD_SERVICES, error);
   if (services == NULL)
     return FALSE;
 
@@ -406,7 +396,7 @@ certo_store_diff_read_old (CertoStoreDiff  *diff,
     }
   if (rc != SQLITE_DONE)
     {
-      certo_store_db_set_error (db, rc, error);
+      certo_sqlite_set_error (db, rc, error);
       return FALSE;
     }
 
@@ -496,13 +486,13 @@ certo_store_diff_document (CertoStoreDiff      *diff,
  * the import writes any document. */
 gboolean
 certo_store_diff_keep_withdrawn (CertoStoreDiff      *diff,
-                                 CertoStoreDb        *db,
+                                 CertoSqlite         *db,
                                  CertoCatalogUpdate  *update,
                                  gint64               generation,
                                  const char          *now,
                                  GError             **error)
 {
-  g_autoptr(CertoCachedStmt) keep = NULL;
+  g_autoptr(CertoSqliteStmt) keep = NULL;
   g_autoptr(GHashTable) listed = NULL;
   GHashTableIter iter;
   gpointer key, value;
@@ -514,7 +504,7 @@ certo_store_diff_keep_withdrawn (CertoStoreDiff      *diff,
   for (guint i = 0; i < update->documents->len; i++)
     g_hash_table_add (listed, ((CertoUpdateDocument *) g_ptr_array_index (update->documents, i))->id);
 
-  keep = certo_store_db_statement (db, SQL_KEEP_WITHDRAWN, error);
+  keep = certo_sqlite_statement (db, SQL_KEEP_WITHDRAWN, error);
   if (keep == NULL)
     return FALSE;
 
@@ -540,9 +530,9 @@ certo_store_diff_keep_withdrawn (CertoStoreDiff      *diff,
 
       sqlite3_bind_int64 (keep, 1, old->id);
       sqlite3_bind_int64 (keep, 2, generation);
-      certo_store_db_bind_text (keep, 3, now);
-      ok = certo_store_db_step_done (db, keep, error);
-      certo_store_db_release (keep);
+      certo_sqlite_bind_text (keep, 3, now);
+      ok = certo_sqlite_step_done (db, keep, error);
+      certo_sqlite_release (keep);
       if (!ok)
         return FALSE;
     }
@@ -554,7 +544,7 @@ certo_store_diff_keep_withdrawn (CertoStoreDiff      *diff,
  * run and its changes when anything changed; nothing when nothing did */
 gboolean
 certo_store_diff_write (CertoStoreDiff    *diff,
-                        CertoStoreDb      *db,
+                        CertoSqlite       *db,
                         gint64             source_id,
                         const char        *now,
                         CertoSyncSummary  *summary,

@@ -18,6 +18,7 @@
 #include "certo-parse.h"
 #include "certo-sync-private.h"
 #include "certo-text.h"
+#include "certo-util-private.h"
 
 /* A refresh's state */
 typedef struct
@@ -50,14 +51,6 @@ typedef struct
 } Refresh;
 
 /* Helpers */
-
-static char *
-now_iso8601 (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-  return g_date_time_format_iso8601 (now);
-}
 
 static void
 refresh_free (gpointer data)
@@ -125,7 +118,7 @@ refresh_fail (CertoSyncJob *job,
 
   status = g_new0 (CertoStoreStatus, 1);
   status->source_id = job->source_id;
-  status->checked = r->checked != NULL ? g_strdup (r->checked) : now_iso8601 ();
+  status->checked = r->checked != NULL ? g_strdup (r->checked) : certo_now_iso8601 ();
   status->error = g_strdup (error->message);
 
   retry_after = certo_client_error_get_retry_after (error);
@@ -578,7 +571,7 @@ certo_sync_refresh_start (CertoSyncJob *job)
   r->content_hash = g_strdup (certo_source_get_content_hash (source));
   r->requested = certo_source_get_requested_format (source);
   r->imported = certo_source_get_last_refresh (source) != NULL;
-  r->checked = now_iso8601 ();
+  r->checked = certo_now_iso8601 ();
   r->warnings = g_ptr_array_new_with_free_func (g_free);
 
   certo_sync_emit_started (job->self, job->source_id);

@@ -358,20 +358,6 @@ on_source_added (GObject      *object,
 }
 
 static void
-on_renamed_reloaded (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-
-  if (!certo_catalog_reload_finish (CERTO_CATALOG (object), result, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
-static void
 on_source_renamed (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
@@ -388,7 +374,8 @@ on_source_renamed (GObject      *object,
     }
 
   cancellable = g_task_get_cancellable (task);
-  certo_catalog_reload_async (self->catalog, cancellable, on_renamed_reloaded, g_steal_pointer (&task));
+  certo_catalog_reload_async (self->catalog, cancellable, certo_catalog_reload_return_cb,
+                              g_steal_pointer (&task));
 }
 
 /* GObject */

@@ -384,6 +384,27 @@ _certo_workspace_item_set_string (gpointer     object,
 }
 
 /**
+ * _certo_workspace_check_date:
+ * @date: (nullable): the value of a date property or field; %NULL or ""
+ *   for none
+ * @error: (out) (optional): %CERTO_WORKSPACE_ERROR_INVALID_VALUE
+ *
+ * Returns: %TRUE when @date is none or a valid `YYYY-MM-DD`
+ */
+gboolean
+_certo_workspace_check_date (const char  *date,
+                             GError     **error)
+{
+  if (date == NULL || *date == '\0' || certo_iso_date_is_valid (date))
+    return TRUE;
+
+  g_set_error (error, CERTO_WORKSPACE_ERROR, CERTO_WORKSPACE_ERROR_INVALID_VALUE,
+               _("“%s” is not a date; write it as YYYY-MM-DD, for example 2025-03-31"),
+               date);
+  return FALSE;
+}
+
+/**
  * _certo_workspace_item_set_date:
  * @object: an item
  * @pspec: its "…-date" property
@@ -404,21 +425,62 @@ _certo_workspace_item_set_date (gpointer     object,
 {
   char *old;
 
-  if (value != NULL && *value == '\0')
-    value = NULL;
-  if (value != NULL && !certo_iso_date_is_valid (value))
-    {
-      g_set_error (error, CERTO_WORKSPACE_ERROR, CERTO_WORKSPACE_ERROR_INVALID_VALUE,
-                   _("“%s” is not a date; write it as YYYY-MM-DD, for example 2025-03-31"),
-                   value);
-      return FALSE;
-    }
+  if (!_certo_workspace_check_date (value, error))
+    return FALSE;
+  value = certo_nonempty (value);
   if (g_strcmp0 (*field, value) == 0)
     return TRUE;
 
   old = _certo_workspace_item_begin_change (object, pspec);
   g_free (*field);
   *field = g_strdup (value);
+  _certo_workspace_item_end_change (object, pspec, old);
+  return TRUE;
+}
+
+/**
+ * _certo_workspace_item_set_keys:
+ * @object: an evidence item or a finding
+ * @pspec: its "requirement-keys" property
+ * @field: (inout): where the keys are kept
+ * @keys: (nullable) (array zero-terminated=1): requirement keys
+ * @error: (out) (optional): what the item's validate() sets
+ *   (%CERTO_WORKSPACE_ERROR_NOT_FOUND)
+ *
+ * Sets the requirements an item supports or names, as one tracked change
+ * (one undo step); in a workspace, in the framework's order, without
+ * duplicates.
+ *
+ * Returns: %TRUE when set
+ */
+gboolean
+_certo_workspace_item_set_keys (gpointer             object,
+                                GParamSpec          *pspec,
+                                char              ***field,
+                                const char * const  *keys,
+                                GError             **error)
+{
+  CertoWorkspace *workspace = _certo_workspace_item_get_workspace (CERTO_WORKSPACE_ITEM (object));
+  g_auto(GStrv) normal = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  char *old;
+
+  if (workspace != NULL)
+    normal = _certo_workspace_sort_keys (workspace, keys);
+  else
+    normal = g_strdupv ((char **) (keys != NULL ? keys : (const char * const[]) { NULL }));
+
+  g_value_init (&value, G_TYPE_STRV);
+  g_value_set_boxed (&value, normal);
+  if (!certo_workspace_item_validate (CERTO_WORKSPACE_ITEM (object), pspec, &value, error))
+    return FALSE;
+
+  if (g_strv_equal ((const char * const *) *field, (const char * const *) normal))
+    return TRUE;
+
+  old = _certo_workspace_item_begin_change (object, pspec);
+  g_strfreev (*field);
+  *field = g_steal_pointer (&normal);
   _certo_workspace_item_end_change (object, pspec, old);
   return TRUE;
 }

@@ -260,6 +260,36 @@ load_into (CertoSqlite             *sqlite,
   return TRUE;
 }
 
+/* Opens the working copy's database, checks it, brings its schema up to
+ * date and loads it; then the sidecar says whether it has unsaved
+ * changes (@dirty) */
+static CertoWorkspaceSnapshot *
+open_working_copy (CertoSqlite  *sqlite,
+                   GTask        *task,
+                   gboolean      dirty,
+                   GError      **error)
+{
+  Worker *worker = get_worker (sqlite);
+  CertoWorkspaceSnapshot *snapshot = NULL;
+  gint64 version = 0;
+
+  if (!certo_sqlite_open (sqlite, worker->wc->db_path, SQLITE_OPEN_READWRITE, error) ||
+      !_certo_workspace_db_check (sqlite, worker->wc->display_name, &version, error) ||
+      !_certo_workspace_db_prepare (sqlite, version, error) ||
+      !load_into (sqlite, task, &snapshot, error))
+    return NULL;
+
+  snapshot->schema_version = version;
+  worker->wc->dirty = dirty;
+  if (!_certo_working_copy_write_sidecar (worker->wc, error))
+    {
+      _certo_workspace_snapshot_free (snapshot);
+      return NULL;
+    }
+
+  return snapshot;
+}
+
 /* Jobs */
 
 /* Open: read the user's file into a new working copy and check it there */
@@ -274,7 +304,6 @@ _certo_workspace_job_open (CertoSqlite  *sqlite,
   CertoWorkspaceSnapshot *snapshot = NULL;
   g_autofree char *target_path = NULL;
   GError *error = NULL;
-  gint64 version = 0;
 
   target_path = _certo_workspace_dup_target_path (request->file, &error);
   if (target_path == NULL)
@@ -290,19 +319,9 @@ _certo_workspace_job_open (CertoSqlite  *sqlite,
   if (!_certo_working_copy_copy_in (worker->wc, &error))
     goto failed;
 
-  if (!certo_sqlite_open (sqlite, worker->wc->db_path, SQLITE_OPEN_READWRITE, &error) ||
-      !_certo_workspace_db_check (sqlite, worker->wc->display_name, &version, &error) ||
-      !_certo_workspace_db_prepare (sqlite, version, &error) ||
-      !load_into (sqlite, task, &snapshot, &error))
+  snapshot = open_working_copy (sqlite, task, FALSE, &error);
+  if (snapshot == NULL)
     goto failed;
-
-  snapshot->schema_version = version;
-  worker->wc->dirty = FALSE;
-  if (!_certo_working_copy_write_sidecar (worker->wc, &error))
-    {
-      _certo_workspace_snapshot_free (snapshot);
-      goto failed;
-    }
 
   g_task_return_pointer (task, snapshot, (GDestroyNotify) _certo_workspace_snapshot_free);
   return;
@@ -381,7 +400,6 @@ _certo_workspace_job_recover (CertoSqlite  *sqlite,
   Worker *worker = get_worker (sqlite);
   CertoWorkspaceSnapshot *snapshot = NULL;
   GError *error = NULL;
-  gint64 version = 0;
 
   worker->wc = _certo_working_copy_adopt (request->recover_path, &error);
   if (worker->wc == NULL || !_certo_working_copy_lock (worker->wc, &error))
@@ -396,19 +414,9 @@ _certo_workspace_job_recover (CertoSqlite  *sqlite,
       _certo_working_copy_set_target (worker->wc, target_path);
     }
 
-  if (!certo_sqlite_open (sqlite, worker->wc->db_path, SQLITE_OPEN_READWRITE, &error) ||
-      !_certo_workspace_db_check (sqlite, worker->wc->display_name, &version, &error) ||
-      !_certo_workspace_db_prepare (sqlite, version, &error) ||
-      !load_into (sqlite, task, &snapshot, &error))
+  snapshot = open_working_copy (sqlite, task, TRUE, &error);
+  if (snapshot == NULL)
     goto failed;
-
-  snapshot->schema_version = version;
-  worker->wc->dirty = TRUE;
-  if (!_certo_working_copy_write_sidecar (worker->wc, &error))
-    {
-      _certo_workspace_snapshot_free (snapshot);
-      goto failed;
-    }
 
   g_task_return_pointer (task, snapshot, (GDestroyNotify) _certo_workspace_snapshot_free);
   return;

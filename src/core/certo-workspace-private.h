@@ -3,9 +3,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * certo-workspace.c          the object: properties, lists, edits, undo, autosave
+ * certo-workspace-edit.c     tracked edits, undo, history
+ * certo-workspace-records.c  evidence, audits, findings, SoA versions added
  * certo-workspace-jobs.c     what runs on the worker: open, create, write, save, close
- * certo-workspace-db.c       the schema, its migrations, loading rows, generic writes
- * certo-workspace-file.c     the user's file and the private working copy on disk
+ * certo-workspace-schema.c   the schema as entities, its migrations, the checks
+ * certo-workspace-db.c       loading rows, generic writes
+ * certo-workspace-file.c     the user's file: read in, checked, written back whole
+ * certo-workspace-copy.c     the private working copy on disk, its sidecar, recovery
  * certo-workspace-item.c     change tracking of the item objects, values as text
  */
 #pragma once
@@ -14,6 +18,7 @@
 
 #include "certo-paths.h"
 #include "certo-sqlite.h"
+#include "certo-util-private.h"
 #include "certo-workspace.h"
 #include "certo-workspace-migrate.h"
 
@@ -48,6 +53,13 @@ gboolean  _certo_workspace_item_set_date      (gpointer       object,
                                                char         **field,
                                                const char    *value,
                                                GError       **error);
+gboolean  _certo_workspace_item_set_keys      (gpointer             object,
+                                               GParamSpec          *pspec,
+                                               char              ***field,
+                                               const char * const  *keys,
+                                               GError             **error);
+gboolean  _certo_workspace_check_date         (const char    *date,
+                                               GError       **error);
 void      _certo_workspace_item_set_int       (gpointer       object,
                                                GParamSpec    *pspec,
                                                int           *field,
@@ -65,7 +77,7 @@ CertoRequirementState *_certo_workspace_lookup_key (CertoWorkspace *self,
 char    **_certo_workspace_sort_keys          (CertoWorkspace     *self,
                                                const char * const *keys);
 
-/* Entities: the tables behind the objects (certo-workspace-db.c) */
+/* Entities: the tables behind the objects (certo-workspace-schema.c) */
 typedef enum
 {
   CERTO_ENTITY_WORKSPACE,
@@ -159,7 +171,7 @@ typedef struct
 void      _certo_workspace_change_free        (CertoWorkspaceChange *change);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CertoWorkspaceChange, _certo_workspace_change_free)
 
-/* Worker only (certo-workspace-db.c) */
+/* Worker only (certo-workspace-schema.c: check, prepare; certo-workspace-db.c) */
 gboolean  _certo_workspace_db_check           (CertoSqlite        *sqlite,
                                                const char         *display_name,
                                                gint64             *out_version,
@@ -193,7 +205,7 @@ gboolean  _certo_workspace_db_purge_removed   (sqlite3            *db,
                                                gboolean           *out_purged,
                                                GError            **error);
 
-/* The files (certo-workspace-file.c) */
+/* The files (certo-workspace-file.c, certo-workspace-copy.c) */
 
 /**
  * CertoWorkingCopy:
@@ -261,8 +273,11 @@ gboolean  _certo_workspace_file_check_header    (const guint8      *header,
 char     *_certo_workspace_dup_target_path      (GFile             *file,
                                                  GError           **error);
 char     *_certo_workspace_dup_workspaces_dir   (const char        *data_dir);
+char     *_certo_workspace_file_display_name_of (const char        *path);
+gint64    _certo_workspace_file_mtime_ns        (const struct stat *st);
 
-/* The workspace object, shared by certo-workspace.c, -session.c, -edit.c */
+/* The workspace object, shared by certo-workspace.c, -session.c, -edit.c,
+ * -records.c */
 typedef struct
 {
   guint    group;
@@ -342,6 +357,7 @@ G_STATIC_ASSERT (WS_PROP_CREATED_AT - WS_PROP_ORGANISATION == CERTO_WS_CREATED_A
 
 void        _certo_workspace_notify          (CertoWorkspace *self,
                                               guint           prop_id);
+GParamSpec *_certo_workspace_get_pspec      (guint           prop_id);
 gint64     *_certo_workspace_id_key          (gint64          id);
 const char *_certo_workspace_effective_user  (CertoWorkspace *self);
 gboolean    _certo_workspace_check_open      (CertoWorkspace *self,
@@ -363,6 +379,25 @@ void        _certo_workspace_recount_evidence (CertoWorkspace *self);
 int         _certo_workspace_compare_by_id   (gconstpointer   a,
                                               gconstpointer   b,
                                               gpointer        user_data);
+
+/* certo-workspace-edit.c, for certo-workspace-records.c: a change to
+ * write, and new items added to memory, their list and the worker's queue */
+void                  _certo_workspace_push_undo   (CertoWorkspace *self,
+                                                    GObject        *object,
+                                                    const char     *property,
+                                                    const char     *old_value,
+                                                    const char     *new_value);
+CertoWorkspaceChange *_certo_workspace_new_change  (CertoWorkspace    *self,
+                                                    const CertoEntity *entity,
+                                                    gint64             id,
+                                                    const char        *action,
+                                                    char              *entity_name);
+char                **_certo_workspace_dup_values  (GObject           *object,
+                                                    const CertoEntity *entity);
+void                  _certo_workspace_attach_item (CertoWorkspace     *self,
+                                                    CertoWorkspaceItem *item);
+void                  _certo_workspace_insert_item (CertoWorkspace     *self,
+                                                    CertoWorkspaceItem *item);
 
 /* Jobs: what runs on the worker (certo-workspace-jobs.c) */
 typedef struct _CertoWorkspaceSeed CertoWorkspaceSeed;
