@@ -2,18 +2,28 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Usage: bench-catalog [N_DOCUMENTS]   (default 100,000)
+ * Usage: bench-catalog [--runs K] [--db PATH] [N_DOCUMENTS]   (default 100,000)
  *
  * Builds a feed-shaped update of N documents (bilingual titles, families,
  * standards, covered services, links), imports it into a catalog database
  * in a temporary folder, imports it again (the re-import path that keeps
- * ids), loads it into a CertoCatalog, searches every document, and prints
- * the figures. A program that prints numbers, not a test. Set
+ * ids), loads it into a CertoCatalog from a new store as the application
+ * does at start, then times the store's snapshot alone, the swap of a
+ * snapshot into the catalog's models, a whole reload and searches, K times
+ * each (default 3), and prints the median. With --db it loads an existing
+ * catalog database instead of building one (for a profiler, or a real
+ * catalog). A program that prints numbers, not a test. Set
  * CERTO_BENCH_KEEP=1 to keep the database for a look.
+ *
+ * Times are wall clock with the process's CPU time beside them: on a busy
+ * machine the CPU time is the steadier figure. Sorting follows the
+ * locale's collation, as in the application: run it under the locale
+ * users have (LC_ALL=en_US.UTF-8), not C.
  */
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <malloc.h>
 #include <stdio.h>
 #include <sys/resource.h>
@@ -166,7 +176,8 @@ make_update (guint n_documents,
 static double
 import_once (CertoStore *store,
              const char *label,
-             guint       n_documents)
+             guint       n_documents,
+             guint64    *out_rows)
 {
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
@@ -187,8 +198,10 @@ import_once (CertoStore *store,
     }
   seconds = (g_get_monotonic_time () - start) / 1e6;
   cpu = cpu_seconds () - cpu;
-  printf ("  %-32s %9.0f ms  (CPU %.0f ms; %" G_GUINT64_FORMAT " rows, %.0f rows/s)\n",
+  printf ("  %-34s %8.0f ms  (CPU %.0f ms; %" G_GUINT64_FORMAT " rows, %.0f rows/s)\n",
           label, seconds * 1000, cpu * 1000, rows, rows / seconds);
+  if (out_rows != NULL)
+    *out_rows = rows;
   return seconds;
 }
 
@@ -219,25 +232,154 @@ search_ms (CertoCatalog *catalog,
   return ms;
 }
 
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double da = *(const double *) a;
+  double db = *(const double *) b;
+
+  return (da > db) - (da < db);
+}
+
+/* Median of @n values (sorts them) */
+static double
+median (double *values,
+        guint   n)
+{
+  qsort (values, n, sizeof (double), compare_doubles);
+  return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+typedef struct
+{
+  double wall_ms;
+  double cpu_ms;
+} Timing;
+
+static Timing
+timing_start (void)
+{
+  return (Timing) { g_get_monotonic_time () / 1e3, cpu_seconds () * 1e3 };
+}
+
+static void
+timing_stop (Timing *t)
+{
+  t->wall_ms = g_get_monotonic_time () / 1e3 - t->wall_ms;
+  t->cpu_ms = cpu_seconds () * 1e3 - t->cpu_ms;
+}
+
+/* Median wall and CPU of @runs timings */
+static Timing
+timing_median (Timing *runs,
+               guint   n)
+{
+  g_autofree double *wall = g_new (double, n);
+  g_autofree double *cpu = g_new (double, n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      wall[i] = runs[i].wall_ms;
+      cpu[i] = runs[i].cpu_ms;
+    }
+  return (Timing) { median (wall, n), median (cpu, n) };
+}
+
+static void
+load_catalog (CertoCatalog *catalog)
+{
+  g_autoptr(GAsyncResult) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+
+  certo_catalog_load_async (catalog, NULL, result_cb, &loaded);
+  wait_for (&loaded);
+  if (!certo_catalog_load_finish (catalog, loaded, &error))
+    {
+      g_printerr ("bench-catalog: load failed: %s\n", error->message);
+      exit (1);
+    }
+}
+
+static CertoCatalogSnapshot *
+load_snapshot (CertoStore *store)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  CertoCatalogSnapshot *snapshot;
+
+  certo_store_load_async (store, NULL, result_cb, &result);
+  wait_for (&result);
+  snapshot = certo_store_load_finish (store, result, &error);
+  if (snapshot == NULL)
+    {
+      g_printerr ("bench-catalog: load failed: %s\n", error->message);
+      exit (1);
+    }
+  return snapshot;
+}
+
+static void
+print_timing (const char *label,
+              Timing      t,
+              const char *what)
+{
+  printf ("  %-34s %8.0f ms  (CPU %.0f ms; %s)\n", label, t.wall_ms, t.cpu_ms, what);
+}
+
+static void
+remove_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (dir, name, NULL);
+      g_unlink (file);
+    }
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GOptionContext) context = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *db_path = NULL;
   g_autoptr(CertoStore) store = NULL;
   g_autoptr(CertoCatalog) catalog = NULL;
-  g_autoptr(GAsyncResult) loaded = NULL;
-  g_autoptr(GAsyncResult) snapshot_result = NULL;
-  g_autoptr(CertoCatalogSnapshot) snapshot = NULL;
+  const char *queries[] = { "intune", "GENÒMICA controllo", "is 000042", "nothing matches" };
+  double search_medians[G_N_ELEMENTS (queries)];
+  g_autofree Timing *runs = NULL;
+  int n_runs = 3;
   guint n_documents = 100000;
+  double import_rate = 0;
+  double rss_mib_per_100k;
   long rss_before;
-  gint64 start;
-  double cpu;
+  long rss_delta;
+  Timing first;
+  Timing snapshot_t;
+  Timing swap_t;
+  Timing reload_t;
   GStatBuf st;
-  guint n_found = 0;
+  guint n_loaded;
+  GOptionEntry entries[] = {
+    { "runs", 'r', 0, G_OPTION_ARG_INT, &n_runs, "Time each step K times, print the median (default 3)", "K" },
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, "Load this catalog database instead of building one", "PATH" },
+    { NULL }
+  };
 
+  context = g_option_context_new ("[N_DOCUMENTS] — how the catalog store scales");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("bench-catalog: %s\n", error->message);
+      return 2;
+    }
   if (argc > 1)
     {
       guint64 n = 0;
@@ -249,93 +391,151 @@ main (int    argc,
         }
       n_documents = n;
     }
+  if (n_runs < 1 || n_runs > 100)
+    {
+      g_printerr ("bench-catalog: --runs takes 1 to 100\n");
+      return 2;
+    }
+  runs = g_new (Timing, n_runs);
 
+  /* As the application does: collation follows the user's locale
+   * (LC_COLLATE), display languages LANGUAGE */
+  setlocale (LC_ALL, "");
   g_setenv ("LANGUAGE", "en", TRUE);
-  dir = g_dir_make_tmp ("certo-bench-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (dir, "catalog.db", NULL);
-  store = certo_store_new (path);
-  rss_before = status_kib ("VmRSS:");
 
-  printf ("Certo catalog benchmark: %u documents, %u services, %u families\n",
-          n_documents, N_SERVICES, N_FAMILIES);
-  import_once (store, "import (new rows)", n_documents);
-  import_once (store, "re-import (same keys, same ids)", n_documents);
+  if (db_path != NULL)
+    {
+      path = g_canonicalize_filename (db_path, NULL);
+      printf ("Certo catalog benchmark: %s, %d runs\n", path, n_runs);
+    }
+  else
+    {
+      dir = g_dir_make_tmp ("certo-bench-XXXXXX", &error);
+      g_assert_no_error (error);
+      path = g_build_filename (dir, "catalog.db", NULL);
+      store = certo_store_new (path);
+
+      printf ("Certo catalog benchmark: %u documents, %u services, %u families, %d runs\n",
+              n_documents, N_SERVICES, N_FAMILIES, n_runs);
+      {
+        guint64 rows = 0;
+        double seconds = import_once (store, "import (new rows)", n_documents, &rows);
+
+        import_rate = rows / seconds;
+      }
+      import_once (store, "re-import (same keys, same ids)", n_documents, NULL);
+
+      certo_store_close (store);
+      g_clear_object (&store);
+    }
 
   /* Start over as the application does at start: a new store on the
    * existing file. malloc_trim() returns what the imports freed, so the
    * RSS difference is what the loaded catalog holds. */
-  certo_store_close (store);
-  g_clear_object (&store);
   malloc_trim (0);
   rss_before = status_kib ("VmRSS:");
   store = certo_store_new (path);
-
   catalog = certo_catalog_new (store);
   certo_catalog_set_builtin_path (catalog, NULL);
-  start = g_get_monotonic_time ();
-  cpu = cpu_seconds ();
-  certo_catalog_load_async (catalog, NULL, result_cb, &loaded);
-  wait_for (&loaded);
-  if (!certo_catalog_load_finish (catalog, loaded, &error))
+
+  first = timing_start ();
+  load_catalog (catalog);
+  timing_stop (&first);
+  n_loaded = g_list_model_get_n_items (certo_catalog_get_documents (catalog));
+  print_timing ("catalog load, first (to models)", first, "open, check, snapshot, models");
+  rss_delta = status_kib ("VmRSS:") - rss_before;
+  rss_mib_per_100k = n_loaded > 0 ? rss_delta / 1024.0 * 100000 / n_loaded : 0;
+  printf ("  %-34s %8ld KiB (+%ld KiB for the catalog: %.0f MiB per 100k documents)\n",
+          "RSS after load", status_kib ("VmRSS:"), rss_delta, rss_mib_per_100k);
+  if (g_getenv ("CERTO_BENCH_TRIM") != NULL)
     {
-      g_printerr ("bench-catalog: load failed: %s\n", error->message);
-      return 1;
+      malloc_trim (0);
+      printf ("  %-34s %8ld KiB (+%ld KiB)\n", "RSS after malloc_trim()", status_kib ("VmRSS:"),
+              status_kib ("VmRSS:") - rss_before);
     }
-  printf ("  %-32s %9.0f ms  (CPU %.0f ms; open, check, snapshot, models)\n", "catalog load (first)",
-          (g_get_monotonic_time () - start) / 1e3, (cpu_seconds () - cpu) * 1000);
-  printf ("  %-32s %9ld KiB (%ld KiB more than before the load)\n", "RSS after load",
-          status_kib ("VmRSS:"), status_kib ("VmRSS:") - rss_before);
-
-  {
-    const char *queries[] = { "intune", "GENÒMICA controllo", "is 000042", "nothing matches" };
-
-    for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
-      {
-        g_autofree char *label = g_strdup_printf ("search \"%s\"", queries[i]);
-        double ms = search_ms (catalog, queries[i], &n_found);
-
-        printf ("  %-32s %9.1f ms  (%u found)\n", label, ms, n_found);
-      }
-  }
 
   /* The store's part alone: a snapshot built on the worker thread */
-  start = g_get_monotonic_time ();
-  cpu = cpu_seconds ();
-  certo_store_load_async (store, NULL, result_cb, &snapshot_result);
-  wait_for (&snapshot_result);
-  snapshot = certo_store_load_finish (store, snapshot_result, &error);
-  g_assert_no_error (error);
-  printf ("  %-32s %9.0f ms  (CPU %.0f ms; %u documents)\n", "store load (snapshot only)",
-          (g_get_monotonic_time () - start) / 1e3, (cpu_seconds () - cpu) * 1000,
-          snapshot->documents->len);
-  g_clear_pointer (&snapshot, certo_catalog_snapshot_free);
+  for (int i = 0; i < n_runs; i++)
+    {
+      CertoCatalogSnapshot *snapshot;
 
-  printf ("  %-32s %9ld KiB\n", "peak RSS (imports included)", status_kib ("VmHWM:"));
+      runs[i] = timing_start ();
+      snapshot = load_snapshot (store);
+      timing_stop (&runs[i]);
+      certo_catalog_snapshot_free (snapshot);
+    }
+  snapshot_t = timing_median (runs, n_runs);
+  print_timing ("store load (snapshot only)", snapshot_t, "worker thread");
+
+  /* The main thread's part: a snapshot into the models, the old one freed */
+  for (int i = 0; i < n_runs; i++)
+    {
+      CertoCatalogSnapshot *snapshot = load_snapshot (store);
+
+      runs[i] = timing_start ();
+      certo_catalog_apply_snapshot (catalog, snapshot);
+      timing_stop (&runs[i]);
+    }
+  swap_t = timing_median (runs, n_runs);
+  print_timing ("swap into models (main thread)", swap_t, "lookup tables, splices, old objects freed");
+
+  for (int i = 0; i < n_runs; i++)
+    {
+      runs[i] = timing_start ();
+      load_catalog (catalog);
+      timing_stop (&runs[i]);
+    }
+  reload_t = timing_median (runs, n_runs);
+  print_timing ("catalog load again (to models)", reload_t, "snapshot and swap");
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      g_autofree char *label = g_strdup_printf ("search \"%s\"", queries[q]);
+      g_autofree double *ms = g_new (double, n_runs);
+      guint n_found = 0;
+
+      for (int i = 0; i < n_runs; i++)
+        ms[i] = search_ms (catalog, queries[q], &n_found);
+      search_medians[q] = median (ms, n_runs);
+      printf ("  %-34s %8.1f ms  (%u found)\n", label, search_medians[q], n_found);
+    }
+
+  printf ("  %-34s %8ld KiB\n", "peak RSS (imports included)", status_kib ("VmHWM:"));
   if (g_stat (path, &st) == 0)
-    printf ("  %-32s %9lld KiB\n", "catalog.db", (long long) st.st_size / 1024);
+    printf ("  %-34s %8lld KiB\n", "catalog.db", (long long) st.st_size / 1024);
+
+  /* One line a note can quote */
+  {
+    double lo = search_medians[0];
+    double hi = search_medians[0];
+
+    for (guint q = 1; q < G_N_ELEMENTS (queries); q++)
+      {
+        lo = MIN (lo, search_medians[q]);
+        hi = MAX (hi, search_medians[q]);
+      }
+    printf ("Summary for %u documents:", n_loaded);
+    if (import_rate > 0)
+      printf (" import %.0fk rows/s;", import_rate / 1000);
+    printf (" first load %.0f ms to models (CPU %.0f ms); snapshot %.0f ms; swap %.0f ms;"
+            " reload %.0f ms; search %.1f–%.1f ms; +%.0f MiB RSS per 100k documents;"
+            " catalog.db %.0f MiB\n",
+            first.wall_ms, first.cpu_ms, snapshot_t.wall_ms, swap_t.wall_ms, reload_t.wall_ms,
+            lo, hi, rss_mib_per_100k, st.st_size / 1048576.0);
+  }
 
   g_clear_object (&catalog);
   certo_store_close (store);
   g_clear_object (&store);
 
+  if (dir == NULL)
+    return 0;
   if (g_getenv ("CERTO_BENCH_KEEP") != NULL)
     {
       printf ("  kept %s\n", path);
       return 0;
     }
-
-  {
-    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-    const char *name;
-
-    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-      {
-        g_autofree char *file = g_build_filename (dir, name, NULL);
-        g_unlink (file);
-      }
-    g_rmdir (dir);
-  }
+  remove_dir (dir);
 
   return 0;
 }

@@ -16,6 +16,7 @@ test_fold (void)
     { "ﬁle", "file" },                       /* compatibility ligature */
     { "Ünïcödé Ñ", "unicode n" },
     { "<b>&amp;</b>", "b amp b" },
+    { "Cafe\u0301 ＩＳＯ ½", "cafe iso 1 2" },     /* combining mark after ASCII, full width, fraction */
     { "", "" },
   };
 
