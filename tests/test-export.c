@@ -550,37 +550,37 @@ test_csv_content (Fixture       *f,
   g_assert_cmpuint (n_records, ==, 1 + 93);
   g_assert_true (g_str_has_suffix (text, "\r\n"));
 
-  record = csv_record (text, "5.1,");
+  record = csv_record (text, "A.5.1,");
   g_assert_cmpstr (record, ==,
-                   "5.1,Policies for information security,Yes,Legal or regulatory requirement; Risk treatment,,"
+                   "A.5.1,Policies for information security,Yes,Legal or regulatory requirement; Risk treatment,,"
                    "Implemented,Access control policy v3,\r\n");
   g_clear_pointer (&record, g_free);
-  record = csv_record (text, "5.7,");
+  record = csv_record (text, "A.5.7,");
   g_assert_cmpstr (record, ==,
-                   "5.7,Threat intelligence,Yes,Risk treatment,,In progress,Threat feed subscription,\r\n");
+                   "A.5.7,Threat intelligence,Yes,Risk treatment,,In progress,Threat feed subscription,\r\n");
   g_clear_pointer (&record, g_free);
-  record = csv_record (text, "6.3,");
+  record = csv_record (text, "A.6.3,");
   g_assert_cmpstr (record, ==,
-                   "6.3,\"Information security awareness, education and training\",No,,,Not started,,"
+                   "A.6.3,\"Information security awareness, education and training\",No,,,Not started,,"
                    "Justification for exclusion missing\r\n");
   g_clear_pointer (&record, g_free);
   /* Quotes doubled, the comma and the line break kept inside quotes */
   g_assert_nonnull (strstr (text,
-                            "\r\n7.4,Physical security monitoring,No,,"
+                            "\r\nA.7.4,Physical security monitoring,No,,"
                             "\"No premises of our own, only \"\"shared\"\" offices,\nsee the lease\","
                             "Not started,,\r\n"));
   /* The formula guard: an apostrophe first */
-  record = csv_record (text, "7.5,");
+  record = csv_record (text, "A.7.5,");
   g_assert_cmpstr (record, ==,
-                   "7.5,Protecting against physical and environmental threats,No,,"
+                   "A.7.5,Protecting against physical and environmental threats,No,,"
                    "\"'=HYPERLINK(\"\"http://example.com\"\",\"\"x\"\")\",Planned,,\r\n");
   g_clear_pointer (&record, g_free);
-  record = csv_record (text, "8.1,");
+  record = csv_record (text, "A.8.1,");
   g_assert_cmpstr (record, ==,
-                   "8.1,User endpoint devices,Yes,,,Planned,Access control policy v3,Reason for inclusion missing\r\n");
+                   "A.8.1,User endpoint devices,Yes,,,Planned,Access control policy v3,Reason for inclusion missing\r\n");
   g_clear_pointer (&record, g_free);
-  record = csv_record (text, "8.28,");
-  g_assert_cmpstr (record, ==, "8.28,Secure coding,Not decided,,,Not started,,Applicability not decided\r\n");
+  record = csv_record (text, "A.8.28,");
+  g_assert_cmpstr (record, ==, "A.8.28,Secure coding,Not decided,,,Not started,,Applicability not decided\r\n");
   g_clear_pointer (&record, g_free);
   g_assert_nonnull (strstr (text, long_text));
   /* No clause rows: clause 4.1 is not in the SoA */
@@ -903,8 +903,8 @@ test_xlsx (Fixture       *f,
 
   strings_text = g_strndup (g_bytes_get_data (strings, NULL), g_bytes_get_size (strings));
   sheet_text = g_strndup (g_bytes_get_data (sheet, NULL), g_bytes_get_size (sheet));
-  g_assert_nonnull (strstr (strings_text, "<t>5.7</t>"));
-  g_assert_nonnull (strstr (strings_text, "<t>8.28</t>"));
+  g_assert_nonnull (strstr (strings_text, "<t>A.5.7</t>"));
+  g_assert_nonnull (strstr (strings_text, "<t>A.8.28</t>"));
   g_assert_nonnull (strstr (strings_text, "<t>Threat intelligence</t>"));
   g_assert_nonnull (strstr (strings_text, "<t>Acme S.p.A.</t>"));
   g_assert_nonnull (strstr (strings_text, "<t>Maria Rossi</t>"));
@@ -1153,9 +1153,9 @@ test_snapshot_isolation (Fixture       *f,
   g_assert_no_error (error);
 
   text = read_text (path);
-  record = csv_record (text, "5.7,");
+  record = csv_record (text, "A.5.7,");
   g_assert_cmpstr (record, ==,
-                   "5.7,Threat intelligence,Yes,Risk treatment,,In progress,Threat feed subscription,\r\n");
+                   "A.5.7,Threat intelligence,Yes,Risk treatment,,In progress,Threat feed subscription,\r\n");
 
   g_assert_true (certo_workspace_undo (f->ws, &error));
 }
@@ -1223,13 +1223,13 @@ test_italian (Fixture       *f,
   g_assert_true (g_str_has_prefix (text,
                                    "\xEF\xBB\xBF" "Controllo,Titolo,Applicabile,Motivi dell'inclusione,"
                                    "Giustificazione dell'esclusione,Stato di attuazione,Evidenze,Punti aperti\r\n"));
-  record = csv_record (text, "5.1,");
+  record = csv_record (text, "A.5.1,");
   g_assert_cmpstr (record, ==,
-                   "5.1,Policies for information security,Sì,Requisito legale o regolamentare; "
+                   "A.5.1,Policies for information security,Sì,Requisito legale o regolamentare; "
                    "Trattamento del rischio,,Implementato,Access control policy v3,\r\n");
   g_clear_pointer (&record, g_free);
-  record = csv_record (text, "8.28,");
-  g_assert_cmpstr (record, ==, "8.28,Secure coding,Non deciso,,,Non iniziato,,Applicabilità non decisa\r\n");
+  record = csv_record (text, "A.8.28,");
+  g_assert_cmpstr (record, ==, "A.8.28,Secure coding,Non deciso,,,Non iniziato,,Applicabilità non decisa\r\n");
 
   /* The PDF too */
   {
@@ -1298,6 +1298,153 @@ test_formats (void)
   g_assert_cmpstr (certo_export_format_get_content_type (CERTO_EXPORT_SOA_CSV), ==, "text/csv");
 }
 
+static char *
+xlsx_strings (const char *path)
+{
+  g_autoptr(GBytes) zip = certo_test_load_bytes (path);
+  g_autoptr(GBytes) strings = zip_extract (zip, "xl/sharedStrings.xml", NULL);
+
+  g_assert_nonnull (strings);
+  return g_strndup (g_bytes_get_data (strings, NULL), g_bytes_get_size (strings));
+}
+
+/* QA finding: an SoA edited after its approval was exported as the
+ * approved version. The approval approves the content of its moment
+ * (ISO/IEC 27001:2022 7.5.2 c); a later edit makes the export a draft,
+ * the version approved stays as it was, and undoing the edit or a new
+ * approval makes it current again */
+static void
+test_stale_approval (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *strings = NULL;
+  CertoSoaVersion *version;
+
+  /* The fixture approved 1.2 before deciding its controls */
+  g_assert_true (certo_workspace_get_soa_changed_since_approval (f->ws));
+  path = export_to (f, f->ws, CERTO_EXPORT_SOA_XLSX, "stale.xlsx", &error);
+  g_assert_no_error (error);
+  strings = xlsx_strings (path);
+  g_assert_nonnull (strstr (strings, "Draft — changed since version 1.2 was approved"));
+  g_assert_nonnull (strstr (strings, "<t>Maria Rossi</t>"));
+  g_clear_pointer (&strings, g_free);
+  g_clear_pointer (&path, g_free);
+
+  /* Approving now: current, and the header says so */
+  version = certo_workspace_add_soa_version (f->ws, "1.3", "Maria Rossi", f->today, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (certo_soa_version_get_content_sha256 (version));
+  g_assert_false (certo_workspace_get_soa_changed_since_approval (f->ws));
+  path = export_to (f, f->ws, CERTO_EXPORT_SOA_XLSX, "current.xlsx", &error);
+  g_assert_no_error (error);
+  strings = xlsx_strings (path);
+  g_assert_nonnull (strstr (strings, "<t>1.3</t>"));
+  g_assert_null (strstr (strings, "Draft"));
+  g_clear_pointer (&strings, g_free);
+  g_clear_pointer (&path, g_free);
+
+  /* An edit after it: a draft again, 1.3 unchanged */
+  certo_requirement_state_set_status (control (f->ws, "A.5.7"), CERTO_STATUS_IMPLEMENTED);
+  g_assert_true (certo_workspace_get_soa_changed_since_approval (f->ws));
+  g_assert_true (certo_workspace_get_current_soa_version (f->ws) == version);
+  g_assert_cmpstr (certo_soa_version_get_version (version), ==, "1.3");
+  g_assert_cmpstr (certo_soa_version_get_approval_date (version), ==, f->today);
+  {
+    g_autofree char *state = certo_workspace_dup_soa_state (f->ws, NULL);
+
+    g_assert_true (g_str_has_prefix (state, "Draft — changed since version 1.3 approved by Maria Rossi"));
+  }
+  if (!skip_unless_tool ("pdftotext"))
+    {
+      g_autofree char *pdf = export_to (f, f->ws, CERTO_EXPORT_SOA_PDF, "stale.pdf", &error);
+      g_autofree char *text = NULL;
+
+      g_assert_no_error (error);
+      text = pdf_text (pdf, 1);
+      g_assert_nonnull (strstr (text, "Draft — changed since version 1.3 was approved"));
+    }
+
+  /* Fields an export does not show change nothing; undo gives the
+   * approved content back */
+  certo_requirement_state_set_owner (control (f->ws, "A.5.7"), "Luca Bianchi");
+  g_assert_true (certo_workspace_undo (f->ws, &error));
+  g_assert_true (certo_workspace_undo (f->ws, &error));
+  g_assert_no_error (error);
+  g_assert_false (certo_workspace_get_soa_changed_since_approval (f->ws));
+}
+
+/* QA finding: excluded controls must be in every SoA export, with their
+ * justification (ISO/IEC 27001:2022 6.1.3 d asks for the justification
+ * of each exclusion), never dropped */
+static void
+test_excluded_in_every_format (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = export_to (f, f->ws, CERTO_EXPORT_SOA_CSV, "soa.csv", &error);
+  g_autofree char *xlsx = export_to (f, f->ws, CERTO_EXPORT_SOA_XLSX, "soa.xlsx", &error);
+  g_autofree char *csv_text = NULL;
+  g_autofree char *strings = NULL;
+
+  g_assert_no_error (error);
+  csv_text = read_text (csv);
+  g_assert_nonnull (strstr (csv_text, "\r\nA.7.5,Protecting against physical and environmental threats,No,,"));
+  g_assert_nonnull (strstr (csv_text, "\r\nA.6.3,"));
+  strings = xlsx_strings (xlsx);
+  g_assert_nonnull (strstr (strings, "<t>A.7.4</t>"));
+  g_assert_nonnull (strstr (strings, "No premises of our own"));
+  g_assert_nonnull (strstr (strings, "<t>A.6.3</t>"));
+
+  if (!skip_unless_tool ("pdftotext"))
+    {
+      g_autofree char *pdf = export_to (f, f->ws, CERTO_EXPORT_SOA_PDF, "soa.pdf", &error);
+      g_autofree char *text = NULL;
+
+      g_assert_no_error (error);
+      text = pdf_text (pdf, 0);
+      g_assert_nonnull (strstr (text, "A.7.4"));
+      g_assert_nonnull (strstr (text, "No premises of our own"));
+      g_assert_nonnull (strstr (text, "A.6.3"));
+      g_assert_nonnull (strstr (text, "Justification for exclusion missing"));
+    }
+  assert_workspace_unchanged (f);
+}
+
+/* QA finding: a named pipe or a device chosen as the export's file hung
+ * the export; it is refused at once, and nothing is written beside it */
+static guint
+count_entries (const char *dir_path)
+{
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  guint n = 0;
+
+  while (dir != NULL && g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+static void
+test_export_to_pipe (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fifo = g_build_filename (f->out, "pipe.csv", NULL);
+  g_autofree char *path = NULL;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  path = export_to (f, f->ws, CERTO_EXPORT_SOA_CSV, "pipe.csv", &error);
+  g_assert_null (path);
+  g_assert_error (error, CERTO_EXPORT_ERROR, CERTO_EXPORT_ERROR_CANNOT_WRITE);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "named pipe"));
+  /* No temporary file left beside it, the pipe still a pipe */
+  g_assert_cmpuint (count_entries (f->out), ==, 1);
+  g_assert_false (g_file_test (fifo, G_FILE_TEST_IS_REGULAR));
+  assert_workspace_unchanged (f);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1321,6 +1468,9 @@ main (int    argc,
   ADD ("/export/unchanged", test_workspace_unchanged);
   ADD ("/export/italian", test_italian);
   ADD ("/export/not-open", test_not_open);
+  ADD ("/export/stale-approval", test_stale_approval);
+  ADD ("/export/excluded", test_excluded_in_every_format);
+  ADD ("/export/pipe", test_export_to_pipe);
   ADD ("/import/foreign", test_import_foreign);
   ADD ("/import/iso2013", test_import_2013);
   ADD ("/import/values", test_import_values);

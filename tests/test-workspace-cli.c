@@ -9,6 +9,8 @@
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <string.h>
+#include <sys/stat.h>
 
 #include "certo-test-util.h"
 
@@ -255,6 +257,227 @@ test_cli (Fixture       *f,
   run_clear (&run);
 }
 
+static gboolean
+all_strings (JsonArray  *array,
+             const char *member)
+{
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *object = json_array_get_object_element (array, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (json_object_get_member (object, member)) ||
+          json_object_get_string_member (object, member) == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The column where the readiness figures start, for each group line */
+static void
+assert_columns_aligned (const char *status)
+{
+  g_auto(GStrv) lines = g_strsplit (status, "\n", -1);
+  glong column = -1;
+  guint n = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *points = strstr (lines[i], " points");
+      const char *slash;
+
+      if (points == NULL || !g_str_has_prefix (lines[i], "  "))
+        continue;
+      slash = strchr (lines[i], '/');
+      g_assert_nonnull (slash);
+      if (column < 0)
+        column = g_utf8_pointer_to_offset (lines[i], slash);
+      g_assert_cmpint (g_utf8_pointer_to_offset (lines[i], slash), ==, column);
+      n++;
+    }
+  g_assert_cmpuint (n, >, 4);
+}
+
+/* The QA report's CLI findings: Save As semantics for exports, history
+ * and undo, evidence, what is refused and how it is said */
+static void
+test_cli_qa (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->tmp, "acme.certo", NULL);
+  g_autofree char *old = g_build_filename (f->tmp, "old.certo", NULL);
+  g_autofree char *migrated = g_build_filename (f->tmp, "new.certo", NULL);
+  g_autofree char *csv = g_build_filename (f->tmp, "soa.csv", NULL);
+  g_autofree char *fifo = g_build_filename (f->tmp, "pipe.csv", NULL);
+  g_autofree char *policy = g_build_filename (f->tmp, "policy.txt", NULL);
+  g_autofree char *workspace_sha = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root;
+  Run run;
+
+  if (!g_file_test (f->cli, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("certo-cli is not built");
+      return;
+    }
+
+  /* An organisation made of nothing is no organisation */
+  run = cli (f, "new", path, "--organisation", " \u202e", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "organisation cannot be empty"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  run_clear (&run);
+
+  run = cli (f, "new", path, "--organisation", "ACME", "--scope", "Head office", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  run = cli (f, "new", path, "--organisation", "ACME", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "--force"));
+  run_clear (&run);
+
+  /* Undo across commands: one `set` is one step */
+  run = cli (f, "set", path, "A.5.1", "status=implemented", "owner=Bob", "--user", "Alice", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  run = cli (f, "undo", path, "--user", "Carol", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "A.5.1 — status: implemented → not-started"));
+  g_assert_nonnull (strstr (run.out, "A.5.1 — owner: Bob → —"));
+  run_clear (&run);
+  run = cli (f, "undo", path, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "Nothing to undo"));
+  run_clear (&run);
+
+  /* Evidence: a pipe is refused at once, a file and a link are added */
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  run = cli (f, "evidence", "add", path, "A.5.1", fifo, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "named pipe"));
+  run_clear (&run);
+  run = cli (f, "evidence", "add", path, "A.5.1", "javascript:alert(1)", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "javascript:"));
+  run_clear (&run);
+  g_assert_true (g_file_set_contents (policy, "Access control policy v3", -1, NULL));
+  run = cli (f, "evidence", "add", path, "A.5.1,A.5.15", policy, "--user", "Alice", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "24 bytes"));
+  run_clear (&run);
+  run = cli (f, "evidence", "add", path, "A.5.15", "https://intranet.example.com/access", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  run = cli (f, "evidence", "remove", path, "1", "--user", "Bob", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+
+  /* The history of A.5.1 has its evidence, added and removed */
+  run = cli (f, "history", path, "A.5.1", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  {
+    g_autoptr(JsonParser) history_parser = json_parser_new ();
+    JsonArray *entries;
+    guint n_added = 0, n_removed = 0, n_undone = 0;
+
+    json_parser_load_from_data (history_parser, run.out, -1, NULL);
+    entries = json_node_get_array (json_parser_get_root (history_parser));
+    for (guint i = 0; i < json_array_get_length (entries); i++)
+      {
+        JsonObject *entry = json_array_get_object_element (entries, i);
+        const char *entity = json_object_get_string_member (entry, "entity");
+        const char *action = json_object_get_string_member (entry, "action");
+
+        n_added += g_str_equal (entity, "evidence") && g_str_equal (action, "add");
+        n_removed += g_str_equal (entity, "evidence") && g_str_equal (action, "remove");
+        n_undone += g_str_equal (action, "undo");
+      }
+    g_assert_cmpuint (n_added, ==, 1);
+    g_assert_cmpuint (n_removed, ==, 1);
+    g_assert_cmpuint (n_undone, ==, 2);
+  }
+  run_clear (&run);
+  run = cli (f, "history", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "remove  evidence policy.txt"));
+  g_assert_nonnull (strstr (run.out, "for A.5.1, A.5.15"));
+  run_clear (&run);
+
+  /* Export: a new file, or --force; never the workspace, never a pipe */
+  run = cli (f, "export", path, "-o", csv, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  run = cli (f, "export", path, "-o", csv, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "already exists"));
+  g_assert_nonnull (strstr (run.err, "--force"));
+  run_clear (&run);
+  run = cli (f, "export", path, "-o", csv, "--force", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  workspace_sha = certo_test_file_sha256 (path);
+  run = cli (f, "export", path, "-o", path, "--format", "pdf", "--force", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "workspace itself"));
+  run_clear (&run);
+  {
+    g_autofree char *after = certo_test_file_sha256 (path);
+
+    g_assert_cmpstr (after, ==, workspace_sha);
+  }
+  run = cli (f, "export", path, "-o", fifo, "--format", "csv", "--force", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "named pipe"));
+  run_clear (&run);
+
+  /* Status: the SoA's state, columns that line up */
+  run = cli (f, "status", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Statement of Applicability: Draft (not approved)"));
+  assert_columns_aligned (run.out);
+  run_clear (&run);
+
+  /* A 2013 workspace's status table, whose domain titles are long */
+  run = cli (f, "new", old, "--organisation", "ACME", "--framework", "iso27001-2013", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  run = cli (f, "set", old, "A.5.1.1", "status=implemented", "audit=compliant", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  run = cli (f, "set", old, "workspace", "certificate-issue-date=2024-02-29", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  run = cli (f, "set", old, "workspace", "certificate-expiry-date=2024-02-28", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "after the issue date"));
+  run_clear (&run);
+  run = cli (f, "status", old, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  assert_columns_aligned (run.out);
+  run_clear (&run);
+
+  /* Every decision of a migration has a kind */
+  run = cli (f, "migrate", old, migrated, "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse (parser, run.out);
+  g_assert_true (all_strings (json_object_get_array_member (root, "decisions"), "kind"));
+  g_assert_true (all_strings (json_object_get_array_member (root, "decisions"), "label"));
+  run_clear (&run);
+  run = cli (f, "migrate", old, migrated, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "--force"));
+  run_clear (&run);
+
+  /* No working copy of these commands is left behind */
+  {
+    g_autofree char *workspaces = g_build_filename (f->data_dir, "workspaces", NULL);
+    g_autoptr(GDir) dir = g_dir_open (workspaces, 0, NULL);
+    const char *name;
+
+    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+      g_assert_true (g_str_has_suffix (name, ".gate"));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -263,6 +486,8 @@ main (int    argc,
 
   g_test_add ("/workspace-cli/new-set-status-migrate", Fixture, NULL,
               fixture_setup, test_cli, fixture_teardown);
+  g_test_add ("/workspace-cli/qa", Fixture, NULL,
+              fixture_setup, test_cli_qa, fixture_teardown);
 
   return g_test_run ();
 }

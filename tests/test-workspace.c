@@ -423,7 +423,7 @@ test_untouched_until_save (Fixture       *f,
   g_assert_no_error (error);
   certo_workspace_set_save_delay (ws, 600000);
   certo_requirement_state_set_status (requirement (ws, "A.8.1"), CERTO_STATUS_IMPLEMENTED);
-  certo_workspace_set_organisation (ws, "ACME Ltd");
+  g_assert_true (certo_workspace_set_organisation (ws, "ACME Ltd", NULL));
   flush_workspace (ws);
 
   /* Committed to the working copy, nothing written beside the user's
@@ -707,7 +707,7 @@ read_only_folder_body (Fixture *f)
   g_assert_error (error, CERTO_WORKSPACE_ERROR, CERTO_WORKSPACE_ERROR_CANNOT_SAVE);
   g_test_message ("%s", error->message);
   g_assert_nonnull (strstr (error->message, "cannot be written"));
-  g_assert_nonnull (strstr (error->message, "Save As"));
+  g_assert_nonnull (strstr (error->message, "folder you can write to"));
   g_clear_error (&error);
   g_assert_true (certo_workspace_get_dirty (ws));
   {
@@ -1669,7 +1669,16 @@ test_migration (Fixture       *f,
                      certo_workspace_item_get_id (CERTO_WORKSPACE_ITEM (audit)));
   }
   g_assert_cmpuint (g_list_model_get_n_items (certo_workspace_get_soa_versions (migrated)), ==, 0);
-  g_assert_cmpint (query_int (new_path, "SELECT count(*) FROM history WHERE action = 'migrate'"), ==, 1);
+  /* One row for the workspace, one in each requirement's history per decision */
+  g_assert_cmpint (query_int (new_path, "SELECT count(*) FROM history WHERE action = 'migrate' AND entity = 'workspace'"), ==, 1);
+  {
+    guint n_keyed = 0;
+
+    for (guint i = 0; i < report->decisions->len; i++)
+      n_keyed += ((CertoMigrationDecision *) g_ptr_array_index (report->decisions, i))->key != NULL;
+    g_assert_cmpint (query_int (new_path, "SELECT count(*) FROM history WHERE action = 'migrate' AND entity = 'requirement'"), ==,
+                     n_keyed);
+  }
 
   g_assert_true (close_workspace (migrated, CERTO_WORKSPACE_CLOSE_NONE, &error));
   g_assert_true (close_workspace (old, CERTO_WORKSPACE_CLOSE_NONE, &error));

@@ -13,13 +13,15 @@
 
 static char *opt_format;
 static char *opt_output;
+static gboolean opt_force;
 static gboolean opt_json;
 
 static GOptionEntry export_entries[] = {
   { "format", 'f', 0, G_OPTION_ARG_STRING, &opt_format,
     N_("What to write: csv, xlsx or pdf (the Statement of Applicability), or report (the status report)"),
     "csv|xlsx|pdf|report" },
-  { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output, N_("The file to write"), N_("OUT") },
+  { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output, N_("The file to write (a new file, unless --force)"), N_("OUT") },
+  { "force", 0, 0, G_OPTION_ARG_NONE, &opt_force, N_("Replace OUT if it exists"), NULL },
   { NULL }
 };
 
@@ -35,16 +37,7 @@ open_workspace (CliContext  *ctx,
                 const char  *path,
                 GError     **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
-  g_autoptr(CertoWorkspace) workspace = certo_workspace_new (ctx->data_dir);
-  g_autoptr(GAsyncResult) result = NULL;
-
-  certo_workspace_open_async (workspace, file, NULL, cli_store_result, &result);
-  cli_wait (&result);
-  if (!certo_workspace_open_finish (workspace, result, error))
-    return NULL;
-
-  return g_steal_pointer (&workspace);
+  return cli_workspace_open (ctx, path, NULL, error);
 }
 
 /* Saves what changed (an import) and closes; an export changed nothing */
@@ -52,11 +45,47 @@ static gboolean
 close_workspace (CertoWorkspace  *workspace,
                  GError         **error)
 {
-  g_autoptr(GAsyncResult) result = NULL;
+  return cli_workspace_close (workspace, FALSE, error);
+}
 
-  certo_workspace_close_async (workspace, CERTO_WORKSPACE_CLOSE_NONE, NULL, cli_store_result, &result);
-  cli_wait (&result);
-  return certo_workspace_close_finish (workspace, result, error);
+/* Save As, not Save: OUT must be a new file unless --force says to
+ * replace it, and never the workspace itself (a PDF written over it
+ * would lose everything) */
+static gboolean
+check_output (GFile       *workspace_file,
+              GFile       *output,
+              const char  *output_arg,
+              GError     **error)
+{
+  g_autoptr(GFileInfo) out_info = NULL;
+  g_autoptr(GFileInfo) ws_info = NULL;
+  const char *id_attributes = G_FILE_ATTRIBUTE_ID_FILE "," G_FILE_ATTRIBUTE_STANDARD_TYPE;
+
+  out_info = g_file_query_info (output, id_attributes, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (out_info == NULL)
+    return TRUE;
+
+  ws_info = g_file_query_info (workspace_file, id_attributes, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (g_file_equal (workspace_file, output) ||
+      (ws_info != NULL &&
+       g_strcmp0 (g_file_info_get_attribute_string (ws_info, G_FILE_ATTRIBUTE_ID_FILE),
+                  g_file_info_get_attribute_string (out_info, G_FILE_ATTRIBUTE_ID_FILE)) == 0))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("%s is the workspace itself; write the export to another file"), output_arg);
+      return FALSE;
+    }
+
+  /* A named pipe or a device is refused by the export itself, with its
+   * own message: --force would not make it a file */
+  if (g_file_info_get_file_type (out_info) == G_FILE_TYPE_REGULAR && !opt_force)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("%s already exists; choose another name, or add --force to replace it"), output_arg);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static gboolean
@@ -161,7 +190,9 @@ print_report_json (const CertoSoaImportReport *report)
  * writes the Statement of Applicability (CSV, XLSX, PDF) or the status
  * report (PDF) of the workspace FILE. The format defaults to OUT's suffix
  * (.csv, .xlsx, .pdf for the SoA). FILE is opened read-only in effect:
- * an export changes nothing in it.
+ * an export changes nothing in it. OUT is written like Save As: complete
+ * or not at all (a temporary file renamed into place); an existing OUT is
+ * replaced only with --force, and never when it is FILE itself.
  *
  * Returns: an exit status
  */
@@ -181,6 +212,7 @@ cli_workspace_export (CliContext  *ctx,
 
   g_clear_pointer (&opt_format, g_free);
   g_clear_pointer (&opt_output, g_free);
+  opt_force = FALSE;
   if (!cli_parse_options ("workspace export", _("FILE --format csv|xlsx|pdf|report -o OUT"),
                           export_entries, &argc, &argv, &status))
     return status;
@@ -201,11 +233,18 @@ cli_workspace_export (CliContext  *ctx,
       return cli_usage_error ("workspace export", _("Give the format with --format csv|xlsx|pdf|report"));
     }
 
+  output = g_file_new_for_commandline_arg (opt_output);
+  {
+    g_autoptr(GFile) workspace_file = g_file_new_for_commandline_arg (argv[1]);
+
+    if (!check_output (workspace_file, output, opt_output, &error))
+      return cli_error ("%s", error->message);
+  }
+
   workspace = open_workspace (ctx, argv[1], &error);
   if (workspace == NULL)
     return cli_error ("%s", error->message);
 
-  output = g_file_new_for_commandline_arg (opt_output);
   certo_export_async (workspace, format, output, NULL, cli_store_result, &result);
   cli_wait (&result);
   ok = certo_export_finish (workspace, result, &error);
@@ -215,9 +254,9 @@ cli_workspace_export (CliContext  *ctx,
   if (!ok)
     return cli_error ("%s", error->message);
 
-  output_path = g_file_get_path (output);
+  output_path = g_file_get_parse_name (output);
   /* Translators: %s is the file written */
-  g_print (_("Wrote %s"), output_path);
+  g_print (_("Wrote %s"), cli_s (output_path));
   g_print ("\n");
   return CLI_EXIT_OK;
 }

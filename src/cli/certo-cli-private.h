@@ -75,8 +75,26 @@ int       cli_command_convert   (CliContext *ctx, int argc, char **argv);
 int       cli_command_framework (CliContext *ctx, int argc, char **argv);
 
 /* certo-cli-workspace.c: `workspace new|status|set|migrate`; it hands
- * `export` and `import-soa` to certo-cli-export.c */
+ * `export` and `import-soa` to certo-cli-export.c, `history`, `undo` and
+ * `evidence` to certo-cli-workspace-edit.c */
 int       cli_command_workspace (CliContext *ctx, int argc, char **argv);
+CertoWorkspace *cli_workspace_new   (CliContext     *ctx,
+                                     const char     *user);
+CertoWorkspace *cli_workspace_open  (CliContext     *ctx,
+                                     const char     *path,
+                                     const char     *user,
+                                     GError        **error);
+gboolean  cli_workspace_close   (CertoWorkspace *ws,
+                                 gboolean        discard,
+                                 GError        **error);
+int       cli_workspace_error   (const GError   *error,
+                                 const char     *path);
+
+/* certo-cli-workspace-edit.c: `workspace history|undo|evidence`; argv[0]
+ * is the subcommand's name */
+int       cli_workspace_history  (CliContext *ctx, int argc, char **argv);
+int       cli_workspace_undo     (CliContext *ctx, int argc, char **argv);
+int       cli_workspace_evidence (CliContext *ctx, int argc, char **argv);
 
 /* certo-cli-export.c: `workspace export`, `workspace import-soa`; argv[0]
  * is the subcommand's name */

@@ -1,5 +1,6 @@
 /* certo-cli-workspace.c — workspace new, status, set, migrate (export and
- * import-soa are in certo-cli-export.c)
+ * import-soa are in certo-cli-export.c; history, undo and evidence in
+ * certo-cli-workspace-edit.c)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -62,17 +63,47 @@ reset_options (void)
   opt_json = FALSE;
 }
 
-static CertoWorkspace *
-open_workspace (CliContext  *ctx,
-                const char  *path,
-                GError     **error)
+/**
+ * cli_workspace_new:
+ * @ctx: the command context
+ * @user: (nullable): the name the history records (--user)
+ *
+ * A workspace object as every certo-cli command uses it: not
+ * recoverable, since a command that dies has nobody to offer its
+ * unsaved changes to (its working copy is swept by the next session).
+ *
+ * Returns: (transfer full): the workspace, not open yet
+ */
+CertoWorkspace *
+cli_workspace_new (CliContext *ctx,
+                   const char *user)
 {
-  g_autoptr(CertoWorkspace) ws = certo_workspace_new (ctx->data_dir);
+  CertoWorkspace *ws = certo_workspace_new (ctx->data_dir);
+
+  certo_workspace_set_recoverable (ws, FALSE);
+  if (user != NULL)
+    certo_workspace_set_user_name (ws, user);
+  return ws;
+}
+
+/**
+ * cli_workspace_open:
+ * @ctx: the command context
+ * @path: the workspace file, as typed
+ * @user: (nullable): the name the history records
+ * @error: (out) (optional): why it could not be opened
+ *
+ * Returns: (transfer full) (nullable): the open workspace
+ */
+CertoWorkspace *
+cli_workspace_open (CliContext  *ctx,
+                    const char  *path,
+                    const char  *user,
+                    GError     **error)
+{
+  g_autoptr(CertoWorkspace) ws = cli_workspace_new (ctx, user);
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   g_autoptr(GAsyncResult) result = NULL;
-
-  if (opt_user != NULL)
-    certo_workspace_set_user_name (ws, opt_user);
 
   certo_workspace_open_async (ws, file, NULL, cli_store_result, &result);
   cli_wait (&result);
@@ -82,15 +113,80 @@ open_workspace (CliContext  *ctx,
   return g_steal_pointer (&ws);
 }
 
+/**
+ * cli_workspace_close:
+ * @ws: an open workspace
+ * @discard: %TRUE to drop what changed (a command that failed half-way)
+ * @error: (out) (optional): why what changed could not be saved
+ *
+ * Saves what changed to the file (atomically) and closes.
+ *
+ * Returns: %TRUE when saved and closed
+ */
+gboolean
+cli_workspace_close (CertoWorkspace  *ws,
+                     gboolean         discard,
+                     GError         **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  certo_workspace_close_async (ws, discard ? CERTO_WORKSPACE_CLOSE_DISCARD : CERTO_WORKSPACE_CLOSE_NONE,
+                               NULL, cli_store_result, &result);
+  cli_wait (&result);
+  return certo_workspace_close_finish (ws, result, error);
+}
+
+/**
+ * cli_workspace_error:
+ * @error: an error of a workspace command
+ * @path: the file it is about, as typed
+ *
+ * Prints @error, in the terminal's terms where the window's would not
+ * fit ("use --force" rather than "confirm").
+ *
+ * Returns: %CLI_EXIT_ERROR
+ */
+int
+cli_workspace_error (const GError *error,
+                     const char   *path)
+{
+  if (g_error_matches (error, CERTO_WORKSPACE_ERROR, CERTO_WORKSPACE_ERROR_EXISTS))
+    return cli_error (_("%s already exists; choose another name, or add --force to replace it"), path);
+  return cli_error ("%s", error->message);
+}
+
+static CertoWorkspace *
+open_workspace (CliContext  *ctx,
+                const char  *path,
+                GError     **error)
+{
+  return cli_workspace_open (ctx, path, opt_user, error);
+}
+
 static gboolean
 close_workspace (CertoWorkspace  *ws,
                  GError         **error)
 {
-  g_autoptr(GAsyncResult) result = NULL;
+  return cli_workspace_close (ws, FALSE, error);
+}
 
-  certo_workspace_close_async (ws, CERTO_WORKSPACE_CLOSE_NONE, NULL, cli_store_result, &result);
-  cli_wait (&result);
-  return certo_workspace_close_finish (ws, result, error);
+/* "A.5.19, A.5.20": requirement keys as the workspace shows them */
+static char *
+requirement_labels (CertoWorkspace     *ws,
+                    const char * const *keys)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    {
+      CertoRequirementState *state = certo_workspace_find_requirement (ws, keys[i]);
+
+      if (out->len > 0)
+        g_string_append (out, ", ");
+      g_string_append (out, state != NULL ? certo_requirement_state_get_display_label (state) : keys[i]);
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 static char *
@@ -151,17 +247,23 @@ build_group (JsonBuilder           *builder,
   json_builder_end_object (builder);
 }
 
+/* The widest a group's name may be before it is cut with "…": the
+ * figures then stay in one column on an 80-column terminal */
+#define GROUP_NAME_MAX_COLUMNS 46
+
 static void
 print_group (const CertoScoreGroup *group,
-             const char            *name)
+             const char            *name,
+             guint                  width)
 {
-  /* Translators: one line of the score: name, implemented of applicable,
-   * percentage, points earned of possible */
-  /* Padded by terminal columns: "%-58s" counts bytes, and a padded
-   * text is never shorter in bytes than its columns */
-  g_autofree char *padded = cli_pad (name, 58);
+  /* Padded by terminal columns, after cutting names longer than the
+   * column ("A.17 Information security aspects of business continuity…") */
+  g_autofree char *cut = certo_text_truncate (cli_s (name), width, NULL);
+  g_autofree char *padded = cli_pad (cut, width);
 
-  g_print (_("  %-58s %3u/%-3u %5.1f %%  %4u/%-4u points"),
+  /* Translators: one line of the score: name (padded already),
+   * implemented of applicable, percentage, points earned of possible */
+  g_print (_("  %s %3u/%-3u %5.1f %%  %4u/%-4u points"),
            padded, group->n_implemented, group->n_applicable, 100.0 * group->readiness,
            group->points_earned, group->points_possible);
   if (group->n_unreviewed > 0)
@@ -179,11 +281,13 @@ print_status (CertoWorkspace *ws,
   g_autoptr(GPtrArray) findings = certo_workspace_list_overdue_findings (ws, today);
   g_autoptr(GPtrArray) expiring = certo_workspace_list_expiring_evidence (ws, today, EXPIRY_HORIZON_DAYS);
   g_autoptr(GPtrArray) schedule = certo_workspace_compute_audit_schedule (ws, today);
-  CertoSoaVersion *soa = certo_workspace_get_current_soa_version (ws);
+  g_autoptr(GPtrArray) open_findings = certo_workspace_list_open_findings (ws);
+  g_autofree char *soa_state = certo_workspace_dup_soa_state (ws, NULL);
   guint n_undecided = certo_workspace_count_soa_issues (ws, CERTO_SOA_ISSUE_UNDECIDED);
   guint n_unjustified = certo_workspace_count_soa_issues (ws, CERTO_SOA_ISSUE_NO_JUSTIFICATION);
   guint n_no_reason = certo_workspace_count_soa_issues (ws, CERTO_SOA_ISSUE_NO_REASON);
   const char *number = certo_workspace_get_certificate_number (ws);
+  guint width = 0;
 
   g_print ("%s — %s\n", certo_workspace_get_organisation (ws), certo_workspace_get_framework_title (ws));
   if (certo_workspace_get_scope (ws) != NULL && *certo_workspace_get_scope (ws) != '\0')
@@ -191,16 +295,18 @@ print_status (CertoWorkspace *ws,
   if (number != NULL && *number != '\0')
     {
       const char *issued = certo_workspace_get_certificate_issue_date (ws);
-      const char *expires = certo_workspace_get_certificate_expiry_date (ws);
-      g_autofree char *cycle_end = issued != NULL && expires == NULL ? certo_iso_date_add_months (issued, 36) : NULL;
+      gboolean is_default = FALSE;
+      g_autofree char *expires = certo_workspace_dup_certificate_expiry (ws, &is_default);
 
-      if (cycle_end != NULL)
+      /* The same date as the recertification audit below */
+      if (is_default)
         /* Translators: the certificate's number, its certification body, then two dates */
-        g_print (_("Certificate: %s (%s), issued %s, expires %s (three years after issue)\n"), number,
-                 certo_workspace_get_certification_body (ws), issued, cycle_end);
+        g_print (_("Certificate: %s (%s), issued %s, valid until %s (end of the three-year cycle)\n"), number,
+                 cli_s (certo_workspace_get_certification_body (ws)), issued, expires);
       else
-        g_print (_("Certificate: %s (%s), issued %s, expires %s\n"), number,
-                 certo_workspace_get_certification_body (ws),
+        /* Translators: the certificate's number, its certification body, then two dates */
+        g_print (_("Certificate: %s (%s), issued %s, valid until %s\n"), number,
+                 cli_s (certo_workspace_get_certification_body (ws)),
                  issued != NULL ? issued : "—",
                  expires != NULL ? expires : "—");
     }
@@ -221,19 +327,22 @@ print_status (CertoWorkspace *ws,
   g_print ("\n");
   for (guint i = 0; i < score->groups->len; i++)
     {
+      g_autofree char *name = group_name (g_ptr_array_index (score->groups, i));
+
+      width = MAX (width, certo_text_display_width (cli_s (name)));
+    }
+  width = MIN (width, GROUP_NAME_MAX_COLUMNS);
+  for (guint i = 0; i < score->groups->len; i++)
+    {
       CertoScoreGroup *group = g_ptr_array_index (score->groups, i);
       g_autofree char *name = group_name (group);
 
-      print_group (group, name);
+      print_group (group, name, width);
     }
 
   g_print ("\n");
-  if (soa != NULL)
-    g_print (_("Statement of Applicability: version %s, approved by %s on %s\n"),
-             certo_soa_version_get_version (soa), certo_soa_version_get_approver (soa),
-             certo_soa_version_get_approval_date (soa));
-  else
-    g_print (_("Statement of Applicability: no approved version yet\n"));
+  /* Translators: %s says which version is approved, or that the SoA is a draft */
+  g_print (_("Statement of Applicability: %s\n"), soa_state);
   if (n_undecided + n_unjustified + n_no_reason > 0)
     g_print (_("  Incomplete: %u undecided, %u excluded without justification, %u included without a reason\n"),
              n_undecided, n_unjustified, n_no_reason);
@@ -256,6 +365,26 @@ print_status (CertoWorkspace *ws,
         }
     }
 
+  if (open_findings->len > 0)
+    {
+      g_print ("\n%s\n", _("Open findings:"));
+      for (guint i = 0; i < open_findings->len; i++)
+        {
+          CertoFinding *finding = g_ptr_array_index (open_findings, i);
+          g_autofree char *labels = requirement_labels (ws, certo_finding_get_requirement_keys (finding));
+          const char *due = certo_finding_get_due_date (finding);
+
+          /* Translators: an open finding: its grade, the requirements it concerns, what was found */
+          g_print (_("  %s (%s): %s"),
+                   certo_enum_to_label (CERTO_TYPE_FINDING_KIND, certo_finding_get_kind (finding)),
+                   labels, cli_s (certo_finding_get_description (finding)));
+          if (due != NULL)
+            /* Translators: follows an open finding: when its corrective action is due */
+            g_print (_(" — due %s"), due);
+          g_print ("\n");
+        }
+    }
+
   if (findings->len > 0)
     {
       g_print ("\n%s\n", _("Overdue corrective actions:"));
@@ -265,7 +394,7 @@ print_status (CertoWorkspace *ws,
 
           g_print ("  %s: %s — %s %s\n",
                    certo_enum_to_label (CERTO_TYPE_FINDING_KIND, certo_finding_get_kind (finding)),
-                   certo_finding_get_description (finding),
+                   cli_s (certo_finding_get_description (finding)),
                    _("due"), certo_finding_get_due_date (finding));
         }
     }
@@ -283,7 +412,7 @@ print_status (CertoWorkspace *ws,
           CertoEvidence *evidence = g_ptr_array_index (expiring, i);
 
           /* Translators: a piece of evidence's title, then a date */
-          g_print (_("  %s — expires %s\n"), certo_evidence_get_title (evidence),
+          g_print (_("  %s — expires %s\n"), cli_s (certo_evidence_get_title (evidence)),
                    certo_evidence_get_expiry_date (evidence));
         }
     }
@@ -327,8 +456,11 @@ print_status_json (CertoWorkspace *ws,
   g_autoptr(GPtrArray) findings = certo_workspace_list_overdue_findings (ws, today);
   g_autoptr(GPtrArray) expiring = certo_workspace_list_expiring_evidence (ws, today, EXPIRY_HORIZON_DAYS);
   g_autoptr(GPtrArray) schedule = certo_workspace_compute_audit_schedule (ws, today);
+  g_autoptr(GPtrArray) open_findings = certo_workspace_list_open_findings (ws);
   CertoSoaVersion *soa = certo_workspace_get_current_soa_version (ws);
   g_autofree char *uri = g_file_get_uri (certo_workspace_get_file (ws));
+  g_autofree char *expires = certo_workspace_dup_certificate_expiry (ws, NULL);
+  gboolean changed = certo_workspace_get_soa_changed_since_approval (ws);
 
   json_builder_begin_object (builder);
   add_string (builder, "file", uri);
@@ -345,6 +477,7 @@ print_status_json (CertoWorkspace *ws,
   add_string (builder, "certification_body", certo_workspace_get_certification_body (ws));
   add_string (builder, "issued", certo_workspace_get_certificate_issue_date (ws));
   add_string (builder, "expires", certo_workspace_get_certificate_expiry_date (ws));
+  add_string (builder, "valid_until", expires);
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "overall");
@@ -364,6 +497,9 @@ print_status_json (CertoWorkspace *ws,
   add_string (builder, "version", soa != NULL ? certo_soa_version_get_version (soa) : NULL);
   add_string (builder, "approver", soa != NULL ? certo_soa_version_get_approver (soa) : NULL);
   add_string (builder, "approval_date", soa != NULL ? certo_soa_version_get_approval_date (soa) : NULL);
+  /* "approved": exports show the version approved; "changed": edited
+   * since, a draft again; "draft": never approved */
+  add_string (builder, "state", soa == NULL ? "draft" : changed ? "changed" : "approved");
   add_int (builder, "undecided", certo_workspace_count_soa_issues (ws, CERTO_SOA_ISSUE_UNDECIDED));
   add_int (builder, "excluded_without_justification",
            certo_workspace_count_soa_issues (ws, CERTO_SOA_ISSUE_NO_JUSTIFICATION));
@@ -384,6 +520,35 @@ print_status_json (CertoWorkspace *ws,
                                                          certo_requirement_state_get_status (req)));
       add_string (builder, "owner", certo_requirement_state_get_owner (req));
       add_string (builder, "due", certo_requirement_state_get_due_date (req));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "open_findings");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < open_findings->len; i++)
+    {
+      CertoFinding *finding = g_ptr_array_index (open_findings, i);
+      const char * const *keys = certo_finding_get_requirement_keys (finding);
+
+      json_builder_begin_object (builder);
+      add_int (builder, "id", certo_workspace_item_get_id (CERTO_WORKSPACE_ITEM (finding)));
+      add_string (builder, "kind", certo_enum_to_nick (CERTO_TYPE_FINDING_KIND, certo_finding_get_kind (finding)));
+      add_string (builder, "reference",
+                  certo_finding_get_reference (finding) != NULL && *certo_finding_get_reference (finding) != '\0'
+                  ? certo_finding_get_reference (finding) : NULL);
+      add_string (builder, "description", certo_finding_get_description (finding));
+      json_builder_set_member_name (builder, "requirements");
+      json_builder_begin_array (builder);
+      for (guint j = 0; keys != NULL && keys[j] != NULL; j++)
+        {
+          CertoRequirementState *state = certo_workspace_find_requirement (ws, keys[j]);
+
+          json_builder_add_string_value (builder, state != NULL ? certo_requirement_state_get_display_label (state)
+                                                                : keys[j]);
+        }
+      json_builder_end_array (builder);
+      add_string (builder, "due", certo_finding_get_due_date (finding));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -459,7 +624,7 @@ workspace_new (CliContext  *ctx,
     return status;
   if (argc != 2)
     return cli_usage_error ("workspace", _("workspace new takes one file"));
-  if (opt_organisation == NULL || *opt_organisation == '\0')
+  if (opt_organisation == NULL)
     return cli_usage_error ("workspace", _("workspace new needs --organisation NAME"));
   if (opt_framework == NULL)
     opt_framework = g_strdup (CERTO_FRAMEWORK_ISO27001_2022);
@@ -472,14 +637,14 @@ workspace_new (CliContext  *ctx,
   if (framework == NULL)
     return cli_error ("%s", error->message);
 
-  ws = certo_workspace_new (ctx->data_dir);
+  ws = cli_workspace_new (ctx, opt_user);
   file = g_file_new_for_commandline_arg (argv[1]);
   certo_workspace_create_async (ws, file, framework, opt_organisation, opt_scope,
                                 opt_force ? CERTO_WORKSPACE_CREATE_REPLACE : CERTO_WORKSPACE_CREATE_NONE,
                                 NULL, cli_store_result, &result);
   cli_wait (&result);
   if (!certo_workspace_create_finish (ws, result, &error))
-    return cli_error ("%s", error->message);
+    return cli_workspace_error (error, argv[1]);
 
   g_print (g_dngettext (GETTEXT_PACKAGE,
                         "Created %s: %u requirement of %s\n",
@@ -553,7 +718,7 @@ workspace_set (CliContext  *ctx,
 
   if (target == NULL)
     {
-      close_workspace (ws, NULL);
+      cli_workspace_close (ws, TRUE, NULL);
       return cli_error (_("%s has no requirement “%s”; use its number, as in A.5.14 or 9.2"), argv[1], argv[2]);
     }
 
@@ -565,11 +730,8 @@ workspace_set (CliContext  *ctx,
 
       if (!certo_workspace_set_field (ws, target, pair[0], pair[1], &error))
         {
-          g_autoptr(GAsyncResult) result = NULL;
-
           certo_workspace_end_changes (ws);
-          certo_workspace_close_async (ws, CERTO_WORKSPACE_CLOSE_DISCARD, NULL, cli_store_result, &result);
-          cli_wait (&result);
+          cli_workspace_close (ws, TRUE, NULL);
           return cli_error ("%s: %s", argv[i], error->message);
         }
     }
@@ -602,16 +764,16 @@ workspace_migrate (CliContext  *ctx,
   if (source == NULL)
     return cli_error ("%s", error->message);
 
-  target = certo_workspace_new (ctx->data_dir);
+  target = cli_workspace_new (ctx, NULL);
   file = g_file_new_for_commandline_arg (argv[2]);
   certo_workspace_migrate_async (source, target, file,
                                  opt_force ? CERTO_WORKSPACE_CREATE_REPLACE : CERTO_WORKSPACE_CREATE_NONE,
                                  NULL, cli_store_result, &result);
   cli_wait (&result);
   report = certo_workspace_migrate_finish (target, result, &error);
-  close_workspace (source, NULL);
+  cli_workspace_close (source, TRUE, NULL);
   if (report == NULL)
-    return cli_error ("%s", error->message);
+    return cli_workspace_error (error, argv[2]);
 
   if (opt_json)
     {
@@ -628,12 +790,9 @@ workspace_migrate (CliContext  *ctx,
       for (guint i = 0; i < report->decisions->len; i++)
         {
           CertoMigrationDecision *decision = g_ptr_array_index (report->decisions, i);
-          static const char * const kinds[] = {
-            "new-control", "status-differs", "applicability-differs", "new-clause", "split-clause",
-          };
 
           json_builder_begin_object (builder);
-          add_string (builder, "kind", kinds[decision->kind]);
+          add_string (builder, "kind", certo_migration_decision_kind_to_nick (decision->kind));
           add_string (builder, "key", decision->key);
           add_string (builder, "label", decision->label);
           add_string (builder, "title", decision->title);
@@ -674,8 +833,11 @@ workspace_migrate (CliContext  *ctx,
 
 /**
  * cli_command_workspace:
+ * @ctx: the command context
+ * @argc: arguments, "workspace" first
+ * @argv: the same
  *
- * `certo-cli workspace new|status|set|migrate …`: the certification
+ * `certo-cli workspace new|status|set|evidence|history|undo|migrate|export|import-soa …`: the certification
  * workspace from the terminal, for scripts and tests.
  */
 int
@@ -694,6 +856,9 @@ cli_command_workspace (CliContext  *ctx,
     { "migrate", workspace_migrate },
     { "export", cli_workspace_export },
     { "import-soa", cli_workspace_import_soa },
+    { "history", cli_workspace_history },
+    { "undo", cli_workspace_undo },
+    { "evidence", cli_workspace_evidence },
   };
   int status;
 
@@ -704,8 +869,13 @@ cli_command_workspace (CliContext  *ctx,
       g_print ("  certo-cli workspace status FILE [--json] [--today YYYY-MM-DD]\n");
       g_print ("  certo-cli workspace set FILE REQUIREMENT|workspace FIELD=VALUE… [--user NAME]\n");
       g_print ("  certo-cli workspace migrate FILE-2013 FILE-2022 [--force] [--json]\n");
-      g_print ("  certo-cli workspace export FILE --format csv|xlsx|pdf|report --output OUT\n");
+      g_print ("  certo-cli workspace export FILE --format csv|xlsx|pdf|report --output OUT [--force]\n");
       g_print ("  certo-cli workspace import-soa FILE CSV [--json]\n");
+      g_print ("  certo-cli workspace evidence add FILE REQUIREMENT[,REQUIREMENT…] PATH|URL [--title TEXT] [--effective YYYY-MM-DD] [--expires YYYY-MM-DD]\n");
+      g_print ("  certo-cli workspace evidence remove FILE ID\n");
+      g_print ("  certo-cli workspace evidence list FILE [--json]\n");
+      g_print ("  certo-cli workspace history FILE [REQUIREMENT] [--limit N] [--json]\n");
+      g_print ("  certo-cli workspace undo FILE\n");
       g_print ("\n%s\n", _("Fields: status, applicable, reasons, justification, type, obligation, audit, owner, due, notes;"));
       g_print ("%s\n", _("for “workspace”: organisation, scope, certificate-number, certification-body, certificate-issue-date, certificate-expiry-date."));
       return argc < 2 ? CLI_EXIT_USAGE : CLI_EXIT_OK;
@@ -722,5 +892,5 @@ cli_command_workspace (CliContext  *ctx,
       return status;
     }
 
-  return cli_usage_error ("workspace", _("Unknown workspace command “%s”: use new, status, set, migrate, export or import-soa"), argv[1]);
+  return cli_usage_error ("workspace", _("Unknown workspace command “%s”: use new, status, set, evidence, history, undo, migrate, export or import-soa"), argv[1]);
 }

@@ -27,7 +27,7 @@ static const CliCommand commands[] = {
   { "offline", "list|remove ID", N_("List or delete documents saved for offline reading"), cli_command_offline },
   { "whatsnew", "[--json]", N_("Show what the last syncs changed"), cli_command_whatsnew },
   { "cache", "clear", N_("Remove partial downloads and other leftovers that can be fetched again"), cli_command_cache },
-  { "workspace", "new|status|set|migrate|export|import-soa FILE …", N_("Make, inspect, edit, migrate or export a certification workspace (*.certo)"), cli_command_workspace },
+  { "workspace", "new|status|set|evidence|history|undo|… FILE", N_("Make, inspect, edit, migrate or export a certification workspace (*.certo)"), cli_command_workspace },
 };
 
 /**

@@ -12,7 +12,14 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "certo-catalog-update.h"
+#include "certo-text.h"
 #include "certo-workspace-private.h"
+
+G_STATIC_ASSERT (CERTO_EVIDENCE_MAX_URL_BYTES == CERTO_UPDATE_MAX_URL_BYTES);
+
+/* Longest title made from a link, in characters */
+#define LINK_TITLE_CHARS 80
 
 struct _CertoEvidence
 {
@@ -75,6 +82,36 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/**
+ * _certo_evidence_check_period:
+ * @effective: (nullable): from when evidence is valid, `YYYY-MM-DD`
+ * @expiry: (nullable): until when
+ * @error: (out) (optional): %CERTO_WORKSPACE_ERROR_INVALID_VALUE
+ *
+ * Evidence cannot stop being valid before it starts to be.
+ *
+ * Returns: %TRUE when both are valid dates (or missing) in that order
+ */
+gboolean
+_certo_evidence_check_period (const char  *effective,
+                              const char  *expiry,
+                              GError     **error)
+{
+  if (!_certo_workspace_check_date (effective, error) ||
+      !_certo_workspace_check_date (expiry, error))
+    return FALSE;
+
+  effective = certo_nonempty (effective);
+  expiry = certo_nonempty (expiry);
+  if (effective == NULL || expiry == NULL || certo_iso_date_compare (expiry, effective) >= 0)
+    return TRUE;
+
+  g_set_error (error, CERTO_WORKSPACE_ERROR, CERTO_WORKSPACE_ERROR_INVALID_VALUE,
+               _("The evidence cannot expire on %s when it is valid from %s: the expiry date must not come before it. Check both dates."),
+               expiry, effective);
+  return FALSE;
+}
+
 /* CertoWorkspaceItem */
 
 static gboolean
@@ -83,10 +120,16 @@ certo_evidence_validate (CertoWorkspaceItem  *item,
                          const GValue        *value,
                          GError             **error)
 {
+  CertoEvidence *self = CERTO_EVIDENCE (item);
   CertoWorkspace *workspace = _certo_workspace_item_get_workspace (item);
+  gboolean checked = workspace != NULL && !_certo_workspace_is_undoing (workspace);
 
-  if (pspec == properties[PROP_EFFECTIVE_DATE] || pspec == properties[PROP_EXPIRY_DATE])
-    return _certo_workspace_check_date (g_value_get_string (value), error);
+  if (pspec == properties[PROP_EFFECTIVE_DATE])
+    return checked ? _certo_evidence_check_period (g_value_get_string (value), self->expiry_date, error)
+                   : _certo_workspace_check_date (g_value_get_string (value), error);
+  if (pspec == properties[PROP_EXPIRY_DATE])
+    return checked ? _certo_evidence_check_period (self->effective_date, g_value_get_string (value), error)
+                   : _certo_workspace_check_date (g_value_get_string (value), error);
 
   if (pspec == properties[PROP_REQUIREMENT_KEYS] && workspace != NULL)
     {
@@ -96,12 +139,25 @@ certo_evidence_validate (CertoWorkspaceItem  *item,
         if (_certo_workspace_lookup_key (workspace, keys[i]) == NULL)
           {
             g_set_error (error, CERTO_WORKSPACE_ERROR, CERTO_WORKSPACE_ERROR_NOT_FOUND,
-                         _("This workspace has no requirement “%s”"), keys[i]);
+                         _("This workspace has no requirement “%s”; use its number, as in A.5.14 or 9.2"), keys[i]);
             return FALSE;
           }
     }
 
   return TRUE;
+}
+
+static gboolean
+certo_evidence_validate_date (CertoEvidence  *self,
+                              GParamSpec     *pspec,
+                              const char     *date,
+                              GError        **error)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, date);
+  return certo_evidence_validate (CERTO_WORKSPACE_ITEM (self), pspec, &value, error);
 }
 
 static char *
@@ -536,7 +592,8 @@ certo_evidence_set_description (CertoEvidence *self,
  * certo_evidence_set_effective_date:
  * @self: an evidence item
  * @date: (nullable): `YYYY-MM-DD`; %NULL or "" for none
- * @error: (out) (optional): %CERTO_WORKSPACE_ERROR_INVALID_VALUE
+ * @error: (out) (optional): %CERTO_WORKSPACE_ERROR_INVALID_VALUE for a
+ *   date that is not one, or after the expiry date
  *
  * Returns: %TRUE when set
  */
@@ -547,6 +604,8 @@ certo_evidence_set_effective_date (CertoEvidence  *self,
 {
   g_return_val_if_fail (CERTO_IS_EVIDENCE (self), FALSE);
 
+  if (!certo_evidence_validate_date (self, properties[PROP_EFFECTIVE_DATE], date, error))
+    return FALSE;
   return _certo_workspace_item_set_date (self, properties[PROP_EFFECTIVE_DATE],
                                          &self->effective_date, date, error);
 }
@@ -555,7 +614,8 @@ certo_evidence_set_effective_date (CertoEvidence  *self,
  * certo_evidence_set_expiry_date:
  * @self: an evidence item
  * @date: (nullable): `YYYY-MM-DD`; %NULL or "" for none
- * @error: (out) (optional): %CERTO_WORKSPACE_ERROR_INVALID_VALUE
+ * @error: (out) (optional): %CERTO_WORKSPACE_ERROR_INVALID_VALUE for a
+ *   date that is not one, or before the effective date
  *
  * Returns: %TRUE when set
  */
@@ -566,6 +626,8 @@ certo_evidence_set_expiry_date (CertoEvidence  *self,
 {
   g_return_val_if_fail (CERTO_IS_EVIDENCE (self), FALSE);
 
+  if (!certo_evidence_validate_date (self, properties[PROP_EXPIRY_DATE], date, error))
+    return FALSE;
   return _certo_workspace_item_set_date (self, properties[PROP_EXPIRY_DATE],
                                          &self->expiry_date, date, error);
 }
@@ -591,4 +653,130 @@ certo_evidence_set_requirement_keys (CertoEvidence       *self,
 
   return _certo_workspace_item_set_keys (self, properties[PROP_REQUIREMENT_KEYS],
                                          &self->requirement_keys, keys, error);
+}
+
+/**
+ * certo_evidence_check_link:
+ * @url: (nullable): an address typed or pasted as evidence
+ * @error: (out) (optional): %CERTO_WORKSPACE_ERROR_INVALID_VALUE, with a
+ *   message that says what is wrong (for the UI to show under the entry)
+ *
+ * A link is kept as evidence when it is a web address (https or http, with
+ * a host: the only schemes Certo opens, DESIGN.md "Security rules"), at
+ * most %CERTO_EVIDENCE_MAX_URL_BYTES long, without control characters.
+ * `javascript:`, `file:`, `data:` and the like are refused with their
+ * name.
+ *
+ * Returns: %TRUE when @url can be added
+ */
+gboolean
+certo_evidence_check_link (const char  *url,
+                           GError     **error)
+{
+  g_autoptr(GUri) uri = NULL;
+  const char *scheme;
+  gsize length;
+
+  if (url == NULL || *url == '\0')
+    {
+      g_set_error_literal (error, CERTO_WORKSPACE_ERROR, CERTO_WORKSPACE_ERROR_INVALID_VALUE,
+                           _("Type or paste a web address starting with https://"));
+      return FALSE;
+    }
+
+  length = strlen (url);
+  if (length > CERTO_EVIDENCE_MAX_URL_BYTES)
+    {
+      g_set_error (error, CERTO_WORKSPACE_ERROR, CERTO_WORKSPACE_ERROR_INVALID_VALUE,
+                   /* Translators: %" G_GSIZE_FORMAT " is a size in bytes; RFC 9110 §4.1 asks for at least 8,000 */
+                   _("The address is %" G_GSIZE_FORMAT " bytes long; links of at most %u bytes are kept (RFC 9110 §4.1). Link to a shorter address of the same page."),
+                   length, (guint) CERTO_EVIDENCE_MAX_URL_BYTES);
+      return FALSE;
+    }
+
+  for (const char *p = url; *p != '\0'; p = g_utf8_next_char (p))
+    if (certo_text_is_unsafe_char (g_utf8_get_char (p)) || g_unichar_isspace (g_utf8_get_char (p)))
+      {
+        g_set_error_literal (error, CERTO_WORKSPACE_ERROR, CERTO_WORKSPACE_ERROR_INVALID_VALUE,
+                             _("The address holds spaces or control characters; copy it again from the browser’s address bar."));
+        return FALSE;
+      }
+
+  {
+    g_autofree char *peeked = g_uri_parse_scheme (url);
+
+    if (peeked != NULL &&
+        g_ascii_strcasecmp (peeked, "https") != 0 && g_ascii_strcasecmp (peeked, "http") != 0)
+      {
+        g_set_error (error, CERTO_WORKSPACE_ERROR, CERTO_WORKSPACE_ERROR_INVALID_VALUE,
+                     /* Translators: %s is the scheme of an address: "javascript", "file" */
+                     _("“%s:” addresses cannot be evidence: only web addresses starting with https:// or http:// are kept and opened."),
+                     peeked);
+        return FALSE;
+      }
+  }
+
+  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  scheme = uri != NULL ? g_uri_get_scheme (uri) : NULL;
+  if (scheme != NULL &&
+      (g_ascii_strcasecmp (scheme, "https") == 0 || g_ascii_strcasecmp (scheme, "http") == 0) &&
+      g_uri_get_host (uri) != NULL && *g_uri_get_host (uri) != '\0')
+    return TRUE;
+
+  if (g_uri_peek_scheme (url) != NULL)
+    {
+      g_set_error (error, CERTO_WORKSPACE_ERROR, CERTO_WORKSPACE_ERROR_INVALID_VALUE,
+                   _("“%s” names no website; copy the whole address from the browser’s address bar."),
+                   url);
+      return FALSE;
+    }
+
+  g_set_error (error, CERTO_WORKSPACE_ERROR, CERTO_WORKSPACE_ERROR_INVALID_VALUE,
+               _("“%s” is not a web address; evidence links must start with https:// or http://"),
+               url);
+  return FALSE;
+}
+
+/**
+ * certo_evidence_dup_link_title:
+ * @url: a web address (certo_evidence_check_link())
+ *
+ * The title a link gets when the user gives none: its host and path,
+ * without the scheme, the query or the fragment, shortened to
+ * 80 characters with "…" ("intranet.example.com/policies/access-control").
+ *
+ * Returns: (transfer full): the title
+ */
+char *
+certo_evidence_dup_link_title (const char *url)
+{
+  g_autoptr(GUri) uri = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  const char *host;
+
+  g_return_val_if_fail (url != NULL, NULL);
+
+  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  host = uri != NULL ? g_uri_get_host (uri) : NULL;
+  if (host == NULL || *host == '\0')
+    text = g_strdup (url);
+  else
+    {
+      path = g_uri_unescape_string (g_uri_get_path (uri), NULL);
+      if (path == NULL || !g_utf8_validate (path, -1, NULL))
+        {
+          g_free (path);
+          path = g_strdup (g_uri_get_path (uri));
+        }
+      if (g_str_equal (path, "/"))
+        path[0] = '\0';
+      text = g_strconcat (host, path, NULL);
+    }
+
+  {
+    g_autofree char *clean = certo_text_strip_unsafe (text, NULL);
+
+    return certo_text_truncate (clean, LINK_TITLE_CHARS, NULL);
+  }
 }

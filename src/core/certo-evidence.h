@@ -67,6 +67,15 @@ typedef struct
   const char * const *requirement_keys;
 } CertoEvidenceSpec;
 
+/**
+ * CERTO_EVIDENCE_MAX_URL_BYTES:
+ *
+ * The longest link kept as evidence, in bytes: the Library's cap
+ * (RFC 9110 §4.1 asks senders and recipients to support at least 8,000
+ * octets; longer ones are not reliably opened).
+ */
+#define CERTO_EVIDENCE_MAX_URL_BYTES 8000
+
 #define CERTO_TYPE_EVIDENCE (certo_evidence_get_type ())
 
 G_DECLARE_FINAL_TYPE (CertoEvidence, certo_evidence, CERTO, EVIDENCE, CertoWorkspaceItem)
@@ -101,5 +110,9 @@ gboolean            certo_evidence_set_expiry_date        (CertoEvidence *self,
 gboolean            certo_evidence_set_requirement_keys   (CertoEvidence      *self,
                                                            const char * const *keys,
                                                            GError            **error);
+
+gboolean            certo_evidence_check_link             (const char         *url,
+                                                           GError            **error);
+char               *certo_evidence_dup_link_title         (const char         *url);
 
 G_END_DECLS

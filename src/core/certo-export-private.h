@@ -23,7 +23,7 @@ G_BEGIN_DECLS
 typedef struct
 {
   char                     *key;
-  char                     *label;          /* "5.7", "A.5.1.1", "6.1.2" */
+  char                     *label;          /* "A.5.7", "A.5.1.1", "6.1.2", "AC-2" */
   char                     *title;
   char                     *group_key;
   char                     *group_label;
@@ -75,6 +75,7 @@ struct _CertoExportSnapshot
   char *soa_version;                        /* NULL: no approved version */
   char *soa_approver;
   char *soa_approval_date;
+  gboolean soa_changed;                     /* edited since that approval: a draft */
   char *today;                              /* YYYY-MM-DD, local */
 
   GPtrArray *rows;                          /* CertoExportRow, framework order */

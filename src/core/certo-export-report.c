@@ -33,20 +33,12 @@ percent (guint part,
   return whole > 0 ? (part * 100 + whole / 2) / whole : 0;
 }
 
+/* "A.5.7 Threat intelligence": the label as the window shows it */
 static char *
 row_name (CertoExportSnapshot  *snapshot,
           const CertoExportRow *row)
 {
-  g_autofree char *reference = NULL;
-
-  if (row->is_annex_a && !row->is_clause &&
-      g_strcmp0 (snapshot->framework_id, CERTO_FRAMEWORK_ISO27001_2022) == 0 &&
-      !g_str_has_prefix (row->label, "A."))
-    reference = g_strconcat ("A.", row->label, NULL);
-  else
-    reference = g_strdup (row->label);
-
-  return g_strdup_printf ("%s %s", reference, row->title != NULL ? row->title : "");
+  return g_strdup_printf ("%s %s", row->label, row->title != NULL ? row->title : "");
 }
 
 static char *
@@ -145,7 +137,11 @@ readiness_row (CertoPdf              *pdf,
   CertoPdfCell cells[3] = { { 0 } };
 
   if (name == NULL)
-    name = own_name = g_strstrip (g_strdup_printf ("%s %s", group->label != NULL ? group->label : "",
+    /* "A.5 Organizational controls", as the window names a theme */
+    name = own_name = g_strstrip (g_strdup_printf ("%s%s %s",
+                                                   group->is_annex_a && group->label != NULL &&
+                                                   g_ascii_isdigit (group->label[0]) ? "A." : "",
+                                                   group->label != NULL ? group->label : "",
                                                    group->title != NULL ? group->title : ""));
 
   cells[0] = (CertoPdfCell) { name, total ? CERTO_PDF_FONT_BOLD : CERTO_PDF_FONT_BODY, FALSE };

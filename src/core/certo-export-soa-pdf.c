@@ -104,7 +104,11 @@ soa_content (CertoPdf      *pdf,
 
       if (g_strcmp0 (group, row->group_key) != 0 && row->group_key != NULL)
         {
-          g_autofree char *heading = g_strdup_printf ("%s %s", row->group_label != NULL ? row->group_label : "",
+          /* "A.5 Organizational controls", as the window names a theme */
+          g_autofree char *heading = g_strdup_printf ("%s%s %s",
+                                                      row->group_label != NULL && g_ascii_isdigit (row->group_label[0])
+                                                      ? "A." : "",
+                                                      row->group_label != NULL ? row->group_label : "",
                                                       row->group_title != NULL ? row->group_title : "");
 
           group = row->group_key;

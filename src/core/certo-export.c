@@ -21,6 +21,7 @@
 
 #include "certo-export-private.h"
 #include "certo-util-private.h"
+#include "certo-workspace-private.h"
 
 typedef struct
 {
@@ -119,21 +120,6 @@ export_job_free (gpointer data)
   g_free (job);
 }
 
-/* How a report names a requirement: "A.5.7" for an ISO/IEC 27001:2022
- * control (the 2013 labels carry their "A." already), "6.1.2" for a
- * clause, the catalog's own label otherwise ("AC-2") */
-static char *
-reference_for (CertoExportSnapshot *snapshot,
-               const CertoExportRow *row)
-{
-  if (row->is_annex_a && !row->is_clause &&
-      g_strcmp0 (snapshot->framework_id, CERTO_FRAMEWORK_ISO27001_2022) == 0 &&
-      !g_str_has_prefix (row->label, "A."))
-    return g_strconcat ("A.", row->label, NULL);
-
-  return g_strdup (row->label);
-}
-
 /* Requirement keys → the labels of the requirements they name; keys the
  * snapshot does not know (a requirement of another edition) stay as they are */
 static GPtrArray *
@@ -147,7 +133,7 @@ labels_for_keys (CertoExportSnapshot *snapshot,
     {
       CertoExportRow *row = g_hash_table_lookup (by_key, keys[i]);
 
-      g_ptr_array_add (labels, row != NULL ? reference_for (snapshot, row) : g_strdup (keys[i]));
+      g_ptr_array_add (labels, g_strdup (row != NULL ? row->label : keys[i]));
     }
 
   return labels;
@@ -403,12 +389,18 @@ _certo_export_format_date (const char *iso_date)
  * _certo_export_dup_soa_version:
  * @snapshot: a snapshot
  *
- * Returns: (transfer full): the approved SoA version ("1.2"), or a note
- *   that there is none yet
+ * Returns: (transfer full): the approved SoA version ("1.2"), a note that
+ *   it was changed since (ISO/IEC 27001:2022 clause 7.5.2 c: the content
+ *   exported is not the content approved), or a note that there is none
+ *   yet
  */
 char *
 _certo_export_dup_soa_version (CertoExportSnapshot *snapshot)
 {
+  if (snapshot->soa_version != NULL && snapshot->soa_changed)
+    /* Translators: the SoA version when it was edited after its approval;
+     * %s is the version approved ("1.0") */
+    return g_strdup_printf (_("Draft — changed since version %s was approved"), snapshot->soa_version);
   if (snapshot->soa_version != NULL)
     return g_strdup (snapshot->soa_version);
   /* Translators: the SoA version when no version has been approved */
@@ -589,6 +581,7 @@ certo_export_snapshot_new (CertoWorkspace  *workspace,
       snapshot->soa_version = certo_dup_nonempty (certo_soa_version_get_version (version));
       snapshot->soa_approver = certo_dup_nonempty (certo_soa_version_get_approver (version));
       snapshot->soa_approval_date = certo_dup_nonempty (certo_soa_version_get_approval_date (version));
+      snapshot->soa_changed = certo_workspace_get_soa_changed_since_approval (workspace);
     }
 
   by_key = g_hash_table_new (g_str_hash, g_str_equal);
@@ -603,7 +596,10 @@ certo_export_snapshot_new (CertoWorkspace  *workspace,
 
       row = g_new0 (CertoExportRow, 1);
       row->key = g_strdup (certo_requirement_state_get_key (state));
-      row->label = g_strdup (certo_requirement_state_get_label (state));
+      /* As the window shows it: "A.5.1" for an Annex A control of either
+       * edition (ISO/IEC 27001:2022 Annex A numbers its controls 5.1–8.34
+       * under the "A." of the annex), "6.1.2" for a clause */
+      row->label = g_strdup (certo_requirement_state_get_display_label (state));
       row->title = certo_dup_nonempty (certo_requirement_state_get_title (state));
       row->group_key = certo_dup_nonempty (certo_requirement_state_get_group_key (state));
       row->group_label = certo_dup_nonempty (certo_requirement_state_get_group_label (state));
@@ -831,6 +827,18 @@ certo_export_snapshot_write (CertoExportSnapshot  *snapshot,
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
+
+  /* Replacing a named pipe or a device by a file is not what was meant */
+  {
+    g_autoptr(GError) local_error = NULL;
+
+    if (!_certo_check_writable_destination (destination, &local_error))
+      {
+        g_set_error_literal (error, CERTO_EXPORT_ERROR, CERTO_EXPORT_ERROR_CANNOT_WRITE,
+                             local_error->message);
+        return FALSE;
+      }
+  }
 
   /* A hidden name in the same folder, so the rename cannot cross file
    * systems and a file manager does not show a half-written file */

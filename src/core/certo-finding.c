@@ -45,13 +45,102 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/**
+ * _certo_workspace_check_finding:
+ * @description: (nullable): what was found
+ * @keys: (nullable) (array zero-terminated=1): the requirements it concerns
+ * @error: (out) (optional): %CERTO_WORKSPACE_ERROR_INVALID_VALUE
+ *
+ * A finding says what was found and against which requirement (ISO/IEC
+ * 17021-1 9.4.8.3: a nonconformity is recorded with a clear statement and
+ * the requirement it is graded against); without them it cannot be
+ * acted on.
+ *
+ * Returns: %TRUE when both are there
+ */
+gboolean
+_certo_workspace_check_finding (const char          *description,
+                                const char * const  *keys,
+                                GError             **error)
+{
+  g_autofree char *text = _certo_workspace_clean_text (description, TRUE);
+
+  if (_certo_workspace_text_is_blank (text))
+    {
+      g_set_error_literal (error, CERTO_WORKSPACE_ERROR, CERTO_WORKSPACE_ERROR_INVALID_VALUE,
+                           _("A finding needs a description: write what the auditor found."));
+      return FALSE;
+    }
+
+  if (keys == NULL || keys[0] == NULL)
+    {
+      g_set_error_literal (error, CERTO_WORKSPACE_ERROR, CERTO_WORKSPACE_ERROR_INVALID_VALUE,
+                           _("A finding needs at least one requirement it concerns: choose the clause or the control."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* ISO/IEC 17021-1 9.4.9: a nonconformity is corrected after the audit
+ * found it; a corrective action due, or closed, before that audit is a
+ * date typed wrong */
+static gboolean
+check_after_audit (CertoFinding  *self,
+                   GParamSpec    *pspec,
+                   const char    *date,
+                   GError       **error)
+{
+  CertoWorkspace *workspace = _certo_workspace_item_get_workspace (CERTO_WORKSPACE_ITEM (self));
+  CertoWorkspaceItem *audit;
+  const char *audit_date;
+
+  if (workspace == NULL || _certo_workspace_is_undoing (workspace) ||
+      certo_nonempty (date) == NULL || self->audit_id == 0 ||
+      !certo_iso_date_is_valid (date))
+    return TRUE;
+
+  audit = certo_workspace_find_item (workspace, CERTO_TYPE_AUDIT, self->audit_id);
+  if (audit == NULL)
+    return TRUE;
+  audit_date = certo_audit_get_performed_date (CERTO_AUDIT (audit));
+  if (audit_date == NULL)
+    audit_date = certo_audit_get_planned_date (CERTO_AUDIT (audit));
+  if (audit_date == NULL || certo_iso_date_compare (date, audit_date) >= 0)
+    return TRUE;
+
+  if (pspec == properties[PROP_CLOSED_DATE])
+    g_set_error (error, CERTO_WORKSPACE_ERROR, CERTO_WORKSPACE_ERROR_INVALID_VALUE,
+                 _("The finding cannot be closed on %s, before the audit that raised it (%s). Check the closing date."),
+                 date, audit_date);
+  else
+    g_set_error (error, CERTO_WORKSPACE_ERROR, CERTO_WORKSPACE_ERROR_INVALID_VALUE,
+                 _("The corrective action cannot be due on %s, before the audit that raised the finding (%s). Check the due date."),
+                 date, audit_date);
+  return FALSE;
+}
+
 static gboolean
 certo_finding_validate (CertoWorkspaceItem  *item,
                         GParamSpec          *pspec,
                         const GValue        *value,
                         GError             **error)
 {
+  CertoFinding *self = CERTO_FINDING (item);
   CertoWorkspace *workspace = _certo_workspace_item_get_workspace (item);
+  gboolean checked = workspace != NULL && !_certo_workspace_is_undoing (workspace);
+
+  if ((pspec == properties[PROP_CLOSED_DATE] || pspec == properties[PROP_DUE_DATE]) &&
+      !check_after_audit (self, pspec, g_value_get_string (value), error))
+    return FALSE;
+
+  if (pspec == properties[PROP_DESCRIPTION] && checked)
+    return _certo_workspace_check_finding (g_value_get_string (value),
+                                           (const char * const *) self->requirement_keys, error);
+
+  if (pspec == properties[PROP_REQUIREMENT_KEYS] && checked &&
+      !_certo_workspace_check_finding (self->description, g_value_get_boxed (value), error))
+    return FALSE;
 
   if (pspec == properties[PROP_REQUIREMENT_KEYS] && workspace != NULL)
     {
@@ -61,7 +150,7 @@ certo_finding_validate (CertoWorkspaceItem  *item,
         if (_certo_workspace_lookup_key (workspace, keys[i]) == NULL)
           {
             g_set_error (error, CERTO_WORKSPACE_ERROR, CERTO_WORKSPACE_ERROR_NOT_FOUND,
-                         _("This workspace has no requirement “%s”"), keys[i]);
+                         _("This workspace has no requirement “%s”; use its number, as in A.5.14 or 9.2"), keys[i]);
             return FALSE;
           }
     }
@@ -436,6 +525,9 @@ certo_finding_set_due_date (CertoFinding  *self,
                             GError       **error)
 {
   g_return_val_if_fail (CERTO_IS_FINDING (self), FALSE);
+
+  if (!check_after_audit (self, properties[PROP_DUE_DATE], date, error))
+    return FALSE;
   return _certo_workspace_item_set_date (self, properties[PROP_DUE_DATE], &self->due_date, date, error);
 }
 
@@ -443,7 +535,8 @@ certo_finding_set_due_date (CertoFinding  *self,
  * certo_finding_set_closed_date:
  * @self: a finding
  * @date: (nullable): `YYYY-MM-DD`, or %NULL to reopen it
- * @error: (out) (optional): %CERTO_WORKSPACE_ERROR_INVALID_VALUE
+ * @error: (out) (optional): %CERTO_WORKSPACE_ERROR_INVALID_VALUE for a
+ *   date that is not one, or that is before the audit that raised it
  *
  * Returns: %TRUE when set
  */
@@ -453,5 +546,8 @@ certo_finding_set_closed_date (CertoFinding  *self,
                                GError       **error)
 {
   g_return_val_if_fail (CERTO_IS_FINDING (self), FALSE);
+
+  if (!check_after_audit (self, properties[PROP_CLOSED_DATE], date, error))
+    return FALSE;
   return _certo_workspace_item_set_date (self, properties[PROP_CLOSED_DATE], &self->closed_date, date, error);
 }

@@ -145,16 +145,18 @@ set_string_tracked (CertoRequirementState  *self,
                     char                  **field,
                     const char             *value)
 {
+  g_autofree char *clean = _certo_workspace_clean_text (value,
+                                                        _certo_workspace_field_is_multiline (self, properties[prop_id]));
   CertoSoaIssues before;
   char *old;
 
-  if (g_strcmp0 (*field, value) == 0)
+  if (g_strcmp0 (*field, clean) == 0)
     return;
 
   before = compute_soa_issues (self);
   old = _certo_workspace_item_begin_change (self, properties[prop_id]);
   g_free (*field);
-  *field = g_strdup (value);
+  *field = g_steal_pointer (&clean);
   _certo_workspace_item_end_change (self, properties[prop_id], old);
 
   if (compute_soa_issues (self) != before)

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "certo-soa-import-private.h"
+#include "certo-workspace-private.h"
 
 /**
  * certo_soa_import_error_quark:
@@ -226,23 +227,25 @@ apply_soa (CertoWorkspace  *workspace,
   return g_steal_pointer (&report);
 }
 
+/* Reads at most the cap and one byte more (to tell "too large" from
+ * "exactly the cap"); only a regular file: a named pipe or a device
+ * chosen by mistake is refused before anything waits on it */
 static GBytes *
 read_capped (GFile         *file,
              GCancellable  *cancellable,
              GError       **error)
 {
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autofree char *buffer = NULL;
-  gsize n_read = 0;
+  g_autoptr(CertoRegularFile) in = NULL;
+  g_autofree guint8 *buffer = NULL;
+  gssize n_read;
 
-  stream = g_file_read (file, cancellable, error);
-  if (stream == NULL)
+  in = _certo_regular_file_open (file, cancellable, error);
+  if (in == NULL)
     return NULL;
 
-  /* One byte more than allowed tells "too large" from "exactly the cap" */
   buffer = g_malloc (CERTO_SOA_IMPORT_MAX_SIZE + 1);
-  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), buffer, CERTO_SOA_IMPORT_MAX_SIZE + 1,
-                                &n_read, cancellable, error))
+  n_read = _certo_regular_file_read (in, buffer, CERTO_SOA_IMPORT_MAX_SIZE + 1, cancellable, error);
+  if (n_read < 0)
     return NULL;
 
   return g_bytes_new_take (g_realloc (g_steal_pointer (&buffer), MAX (n_read, 1)), n_read);
@@ -394,7 +397,9 @@ certo_soa_import_async (CertoWorkspace      *workspace,
  * @workspace: the workspace
  * @result: the result
  * @error: (out) (optional): a #CERTO_SOA_IMPORT_ERROR, a %G_IO_ERROR
- *   reading the file, or %G_IO_ERROR_CANCELLED; nothing was changed then
+ *   reading the file (%G_IO_ERROR_NOT_REGULAR_FILE for a folder, a
+ *   named pipe, a device), or %G_IO_ERROR_CANCELLED; nothing was changed
+ *   then
  *
  * Returns: (transfer full) (nullable): what was applied and which rows
  *   were left out; free with certo_soa_import_report_free()

@@ -5,6 +5,11 @@
  * ISO/IEC 27001:2022 clause 6.1.3 d–f: the SoA is documented information,
  * and the risk owners approve the risk treatment plan; an auditor asks
  * which version is current, who approved it and when (clause 7.5.2 c).
+ *
+ * An approval approves the content of that moment: the version keeps
+ * the SHA-256 of the SoA's content as its exports show it
+ * (_certo_workspace_dup_soa_fingerprint()), so a change made after it
+ * shows the SoA as a draft again until it is approved anew.
  */
 #include "config.h"
 
@@ -20,6 +25,7 @@ struct _CertoSoaVersion
   char *approver;
   char *approval_date;
   char *notes;
+  char *content_sha256;
 };
 
 G_DEFINE_FINAL_TYPE (CertoSoaVersion, certo_soa_version, CERTO_TYPE_WORKSPACE_ITEM)
@@ -30,6 +36,7 @@ enum {
   PROP_APPROVER,
   PROP_APPROVAL_DATE,
   PROP_NOTES,
+  PROP_CONTENT_SHA256,
   N_PROPS
 };
 
@@ -51,6 +58,7 @@ certo_soa_version_finalize (GObject *object)
   g_free (self->approver);
   g_free (self->approval_date);
   g_free (self->notes);
+  g_free (self->content_sha256);
 
   G_OBJECT_CLASS (certo_soa_version_parent_class)->finalize (object);
 }
@@ -69,6 +77,7 @@ certo_soa_version_get_property (GObject    *object,
     case PROP_APPROVER: g_value_set_string (value, self->approver); break;
     case PROP_APPROVAL_DATE: g_value_set_string (value, self->approval_date); break;
     case PROP_NOTES: g_value_set_string (value, self->notes); break;
+    case PROP_CONTENT_SHA256: g_value_set_string (value, self->content_sha256); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -91,6 +100,9 @@ certo_soa_version_set_property (GObject      *object,
         g_object_notify_by_pspec (object, pspec);
       break;
     case PROP_NOTES: certo_soa_version_set_notes (self, g_value_get_string (value)); break;
+    case PROP_CONTENT_SHA256:
+      _certo_soa_version_set_content_sha256 (self, g_value_get_string (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -114,6 +126,14 @@ certo_soa_version_class_init (CertoSoaVersionClass *klass)
   properties[PROP_APPROVER] = g_param_spec_string ("approver", NULL, NULL, "", EDITABLE);
   properties[PROP_APPROVAL_DATE] = g_param_spec_string ("approval-date", NULL, NULL, NULL, EDITABLE);
   properties[PROP_NOTES] = g_param_spec_string ("notes", NULL, NULL, "", EDITABLE);
+  /**
+   * CertoSoaVersion:content-sha256:
+   *
+   * The SHA-256 of the Statement of Applicability's content when this
+   * version was approved (lower-case hex), or %NULL for a draft. Kept by
+   * the workspace: set with the approval date.
+   */
+  properties[PROP_CONTENT_SHA256] = g_param_spec_string ("content-sha256", NULL, NULL, NULL, EDITABLE);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -217,9 +237,71 @@ certo_soa_version_set_approval_date (CertoSoaVersion  *self,
                                      const char       *date,
                                      GError          **error)
 {
+  CertoWorkspace *workspace;
+  gboolean approving;
+  gboolean ok;
+
   g_return_val_if_fail (CERTO_IS_SOA_VERSION (self), FALSE);
-  return _certo_workspace_item_set_date (self, properties[PROP_APPROVAL_DATE],
-                                         &self->approval_date, date, error);
+
+  /* A draft approved now approves the content of now, in one undo step;
+   * an undo restores both fields itself */
+  workspace = _certo_workspace_item_get_workspace (CERTO_WORKSPACE_ITEM (self));
+  approving = workspace != NULL && !_certo_workspace_is_undoing (workspace) &&
+              self->approval_date == NULL && certo_nonempty (date) != NULL;
+
+  if (approving)
+    certo_workspace_begin_changes (workspace);
+  ok = _certo_workspace_item_set_date (self, properties[PROP_APPROVAL_DATE],
+                                       &self->approval_date, date, error);
+  if (approving)
+    {
+      if (ok)
+        {
+          g_autofree char *sha256 = _certo_workspace_dup_soa_fingerprint (workspace);
+
+          _certo_soa_version_set_content_sha256 (self, sha256);
+        }
+      certo_workspace_end_changes (workspace);
+    }
+
+  return ok;
+}
+
+/**
+ * certo_soa_version_get_content_sha256:
+ * @self: an SoA version
+ *
+ * Returns: (transfer none) (nullable): the SHA-256 of the content it
+ *   approved; %NULL for a draft
+ */
+const char *
+certo_soa_version_get_content_sha256 (CertoSoaVersion *self)
+{
+  g_return_val_if_fail (CERTO_IS_SOA_VERSION (self), NULL);
+  return self->content_sha256;
+}
+
+/**
+ * _certo_soa_version_set_content_sha256:
+ * @self: an SoA version
+ * @sha256: (nullable): the SHA-256 of the content approved
+ *
+ * A tracked change, made by the workspace when the version is approved.
+ */
+void
+_certo_soa_version_set_content_sha256 (CertoSoaVersion *self,
+                                       const char      *sha256)
+{
+  char *old;
+
+  sha256 = certo_nonempty (sha256);
+  if (g_strcmp0 (self->content_sha256, sha256) == 0)
+    return;
+
+  old = _certo_workspace_item_begin_change (self, properties[PROP_CONTENT_SHA256]);
+  g_free (self->content_sha256);
+  self->content_sha256 = g_strdup (sha256);
+  _certo_workspace_item_end_change (self, properties[PROP_CONTENT_SHA256], old);
 }
 
 /**
@@ -233,4 +315,52 @@ certo_soa_version_set_notes (CertoSoaVersion *self,
 {
   g_return_if_fail (CERTO_IS_SOA_VERSION (self));
   _certo_workspace_item_set_string (self, properties[PROP_NOTES], &self->notes, notes);
+}
+
+/**
+ * certo_soa_describe:
+ * @version: (nullable): the current approved version ("1.0"), %NULL when
+ *   none is approved
+ * @approver: (nullable): who approved it
+ * @approval_date: (nullable): when, as the caller shows dates (ISO 8601
+ *   on the terminal, written out in a PDF)
+ * @changed: whether the SoA changed after that approval
+ *   (certo_workspace_get_soa_changed_since_approval())
+ *
+ * The state of the Statement of Applicability in one phrase, the same in
+ * the status, the exports and the window: "Version 1.0, approved by Erin
+ * Rossi on 2025-03-03"; "Draft — changed since version 1.0 approved by
+ * Erin Rossi on 2025-03-03"; "Draft (not approved)". ISO/IEC 27001:2022
+ * clause 7.5.2 c asks that documented information be reviewed and
+ * approved: a changed SoA is not the approved one.
+ *
+ * Returns: (transfer full): the phrase, translated
+ */
+char *
+certo_soa_describe (const char *version,
+                    const char *approver,
+                    const char *approval_date,
+                    gboolean    changed)
+{
+  gboolean has_approver = certo_nonempty (approver) != NULL;
+
+  if (certo_nonempty (version) == NULL)
+    /* Translators: the SoA version when no version has been approved */
+    return g_strdup (_("Draft (not approved)"));
+
+  if (approval_date == NULL)
+    approval_date = "—";
+
+  if (changed && has_approver)
+    /* Translators: "Draft — changed since version 1.0 approved by Erin Rossi on 2025-03-03" */
+    return g_strdup_printf (_("Draft — changed since version %s approved by %s on %s"),
+                            version, approver, approval_date);
+  if (changed)
+    /* Translators: "Draft — changed since version 1.0 approved on 2025-03-03" */
+    return g_strdup_printf (_("Draft — changed since version %s approved on %s"), version, approval_date);
+  if (has_approver)
+    /* Translators: "Version 1.0, approved by Erin Rossi on 2025-03-03" */
+    return g_strdup_printf (_("Version %s, approved by %s on %s"), version, approver, approval_date);
+  /* Translators: "Version 1.0, approved on 2025-03-03" */
+  return g_strdup_printf (_("Version %s, approved on %s"), version, approval_date);
 }

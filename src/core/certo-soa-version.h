@@ -16,6 +16,7 @@ const char *certo_soa_version_get_version        (CertoSoaVersion *self);
 const char *certo_soa_version_get_approver       (CertoSoaVersion *self);
 const char *certo_soa_version_get_approval_date  (CertoSoaVersion *self);
 const char *certo_soa_version_get_notes          (CertoSoaVersion *self);
+const char *certo_soa_version_get_content_sha256 (CertoSoaVersion *self);
 
 void        certo_soa_version_set_version        (CertoSoaVersion *self,
                                                   const char      *version);
@@ -26,5 +27,10 @@ gboolean    certo_soa_version_set_approval_date  (CertoSoaVersion *self,
                                                   GError         **error);
 void        certo_soa_version_set_notes          (CertoSoaVersion *self,
                                                   const char      *notes);
+
+char       *certo_soa_describe                   (const char      *version,
+                                                  const char      *approver,
+                                                  const char      *approval_date,
+                                                  gboolean         changed);
 
 G_END_DECLS

@@ -51,6 +51,7 @@ _certo_working_copy_new (const char  *data_dir,
   g_autofree char *session = g_uuid_string_random ();
 
   wc->lock_fd = -1;
+  wc->recoverable = TRUE;
   wc->dir = _certo_workspace_dup_workspaces_dir (data_dir);
   if (g_mkdir_with_parents (wc->dir, 0700) != 0)
     {
@@ -170,6 +171,10 @@ read_sidecar (CertoWorkingCopy  *wc,
   g_free (wc->changed_at);
   wc->changed_at = member_string (object, "changed-at");
   wc->dirty = json_object_get_boolean_member_with_default (object, "dirty", FALSE);
+  wc->recoverable = json_object_get_boolean_member_with_default (object, "recoverable", TRUE);
+  g_free (wc->edited_at);
+  wc->edited_at = member_string (object, "edited-at");
+  wc->n_edits = (guint) CLAMP (member_int (object, "unsaved-edits"), 0, G_MAXUINT);
   wc->have_target_stat = json_object_has_member (object, "target-inode");
   wc->target_dev = member_int (object, "target-device");
   wc->target_ino = member_int (object, "target-inode");
@@ -202,6 +207,7 @@ _certo_working_copy_adopt (const char  *db_path,
   const char *dash;
 
   wc->lock_fd = -1;
+  wc->recoverable = TRUE;
   wc->dir = g_path_get_dirname (db_path);
   wc->db_path = g_strdup (db_path);
 
@@ -254,6 +260,7 @@ _certo_working_copy_free (CertoWorkingCopy *wc)
   g_free (wc->organisation);
   g_free (wc->opened_at);
   g_free (wc->changed_at);
+  g_free (wc->edited_at);
   g_free (wc);
 }
 
@@ -271,6 +278,112 @@ lock_is_held (const char *path)
     held = (errno == EWOULDBLOCK);
   close (fd);
   return held;
+}
+
+static void
+remove_session_files (const char *dir,
+                      const char *base)
+{
+  static const char * const suffixes[] = {
+    ".certo", ".certo-wal", ".certo-shm", ".certo-journal", ".certo.saving", ".certo.saving-journal",
+    ".json", ".lock", NULL
+  };
+
+  for (guint i = 0; suffixes[i] != NULL; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/%s%s", dir, base, suffixes[i]);
+
+      g_unlink (path);
+    }
+}
+
+/* One session's files, when its process is gone. @gate_held: the caller
+ * holds the gate of the session's key (no session of that file can be
+ * starting meanwhile) */
+static void
+sweep_session (const char *dir,
+               const char *base,
+               gboolean    gate_held)
+{
+  g_autofree char *key = g_strndup (base, strcspn (base, "-"));
+  g_autofree char *gate_path = g_strdup_printf ("%s/%s.gate", dir, key);
+  g_autofree char *lock_path = g_strdup_printf ("%s/%s.lock", dir, base);
+  g_autofree char *db_path = g_strdup_printf ("%s/%s.certo", dir, base);
+  g_autofree char *saving = g_strconcat (db_path, ".saving", NULL);
+  g_autofree char *saving_journal = g_strconcat (db_path, ".saving-journal", NULL);
+  CertoWorkingCopy *wc = NULL;
+  int gate = -1;
+
+  if (!gate_held)
+    {
+      /* A session of that file starting right now: leave it alone */
+      gate = g_open (gate_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+      if (gate < 0 || flock (gate, LOCK_EX | LOCK_NB) != 0)
+        goto out;
+    }
+
+  if (lock_is_held (lock_path))
+    goto out;
+
+  /* A save killed half-way: never worth keeping, and as large as the
+   * workspace */
+  g_unlink (saving);
+  g_unlink (saving_journal);
+
+  if (g_file_test (db_path, G_FILE_TEST_IS_REGULAR))
+    wc = _certo_working_copy_adopt (db_path, NULL);
+
+  /* Nothing unsaved, nobody to offer it to (a certo-cli session), or
+   * not enough left to tell what it belonged to */
+  if (wc == NULL || !wc->dirty || !wc->recoverable)
+    remove_session_files (dir, base);
+
+out:
+  g_clear_pointer (&wc, _certo_working_copy_free);
+  if (gate >= 0)
+    close (gate);
+}
+
+/**
+ * _certo_working_copy_sweep:
+ * @dir: the folder of working copies
+ * @key: (nullable): only the sessions of this file (the caller holds its
+ *   gate); %NULL for all
+ *
+ * Deletes what sessions that ended without closing left and nobody will
+ * use: partial copies of a save, working copies without unsaved changes,
+ * those of sessions that cannot be recovered (certo-cli's), and files
+ * whose working copy is gone. Copies with unsaved changes of the
+ * application's sessions stay, to be recovered or discarded. Sessions
+ * alive in any process are never touched.
+ */
+void
+_certo_working_copy_sweep (const char *dir,
+                           const char *key)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  g_autoptr(GHashTable) bases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *prefix = key != NULL ? g_strdup_printf ("%s-", key) : NULL;
+  GHashTableIter iter;
+  gpointer base;
+  const char *entry;
+
+  while (listing != NULL && (entry = g_dir_read_name (listing)) != NULL)
+    {
+      const char *dash = strchr (entry, '-');
+      const char *dot = strchr (entry, '.');
+
+      /* KEY-SESSION.suffix; KEY.gate has no session */
+      if (dash == NULL || dot == NULL || dot < dash)
+        continue;
+      if (prefix != NULL && !g_str_has_prefix (entry, prefix))
+        continue;
+      g_hash_table_add (bases, g_strndup (entry, dot - entry));
+    }
+
+  g_hash_table_iter_init (&iter, bases);
+  while (g_hash_table_iter_next (&iter, &base, NULL))
+    sweep_session (dir, base, key != NULL);
 }
 
 /**
@@ -302,6 +415,10 @@ _certo_working_copy_lock (CertoWorkingCopy  *wc,
   gate = g_open (gate_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
   if (gate < 0 || flock (gate, LOCK_EX) != 0)
     goto io_failed;
+
+  /* What sessions of this file that died left behind: partial saves,
+   * and whole working copies nobody can recover */
+  _certo_working_copy_sweep (wc->dir, wc->key);
 
   dir = g_dir_open (wc->dir, 0, NULL);
   while (dir != NULL && (entry = g_dir_read_name (dir)) != NULL)
@@ -369,19 +486,10 @@ _certo_working_copy_unlock (CertoWorkingCopy *wc)
   wc->lock_fd = -1;
 }
 
-/**
- * _certo_working_copy_write_sidecar:
- * @wc: a working copy
- * @error: (out) (optional): a #G_FILE_ERROR
- *
- * Writes the sidecar atomically and durably (it must survive the crash
- * it is there for).
- *
- * Returns: %TRUE on success
- */
-gboolean
-_certo_working_copy_write_sidecar (CertoWorkingCopy  *wc,
-                                   GError           **error)
+static gboolean
+write_sidecar (CertoWorkingCopy  *wc,
+               gboolean           durable,
+               GError           **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
@@ -414,8 +522,17 @@ _certo_working_copy_write_sidecar (CertoWorkingCopy  *wc,
       json_builder_set_member_name (builder, "changed-at");
       json_builder_add_string_value (builder, wc->changed_at);
     }
+  if (wc->edited_at != NULL)
+    {
+      json_builder_set_member_name (builder, "edited-at");
+      json_builder_add_string_value (builder, wc->edited_at);
+    }
+  json_builder_set_member_name (builder, "unsaved-edits");
+  json_builder_add_int_value (builder, wc->n_edits);
   json_builder_set_member_name (builder, "dirty");
   json_builder_add_boolean_value (builder, wc->dirty);
+  json_builder_set_member_name (builder, "recoverable");
+  json_builder_add_boolean_value (builder, wc->recoverable);
   if (wc->have_target_stat)
     {
       json_builder_set_member_name (builder, "target-device");
@@ -434,9 +551,74 @@ _certo_working_copy_write_sidecar (CertoWorkingCopy  *wc,
   json_generator_set_pretty (generator, TRUE);
   text = json_generator_to_data (generator, NULL);
 
+  wc->sidecar_written_at = g_get_monotonic_time ();
+  wc->sidecar_n_edits = wc->n_edits;
   return g_file_set_contents_full (wc->sidecar_path, text, -1,
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                   G_FILE_SET_CONTENTS_CONSISTENT |
+                                   (durable ? G_FILE_SET_CONTENTS_DURABLE : 0),
                                    0600, error);
+}
+
+/**
+ * _certo_working_copy_write_sidecar:
+ * @wc: a working copy
+ * @error: (out) (optional): a #G_FILE_ERROR
+ *
+ * Writes the sidecar atomically and durably (it must survive the crash
+ * it is there for).
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+_certo_working_copy_write_sidecar (CertoWorkingCopy  *wc,
+                                   GError           **error)
+{
+  return write_sidecar (wc, TRUE, error);
+}
+
+/**
+ * _certo_working_copy_note_edit:
+ * @wc: a working copy with unsaved changes
+ *
+ * Counts one more unsaved change and its time, for the recovery list
+ * ("3 unsaved changes, last at 14:02"). The sidecar is rewritten at most
+ * once a second and without fsync: the counts help people choose between
+ * copies; "dirty", which decides whether a copy is kept, is written
+ * durably on its own.
+ */
+void
+_certo_working_copy_note_edit (CertoWorkingCopy *wc)
+{
+  g_autoptr(GError) error = NULL;
+
+  wc->n_edits++;
+  g_free (wc->edited_at);
+  wc->edited_at = certo_iso_timestamp_now ();
+
+  /* The first change is always counted: a copy listed with "0 changes"
+   * would look empty */
+  if (wc->sidecar_n_edits > 0 && g_get_monotonic_time () - wc->sidecar_written_at < G_USEC_PER_SEC)
+    return;
+  if (!write_sidecar (wc, FALSE, &error))
+    g_debug ("Sidecar of “%s” not updated: %s", wc->display_name, error->message);
+}
+
+/**
+ * _certo_working_copy_sync_counts:
+ * @wc: a working copy
+ *
+ * Writes the counts _certo_working_copy_note_edit() held back, if any
+ * (on a flush: the caller waits for everything to be written).
+ */
+void
+_certo_working_copy_sync_counts (CertoWorkingCopy *wc)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (wc->n_edits == wc->sidecar_n_edits || !wc->dirty)
+    return;
+  if (!write_sidecar (wc, FALSE, &error))
+    g_debug ("Sidecar of “%s” not updated: %s", wc->display_name, error->message);
 }
 
 /**
@@ -501,6 +683,9 @@ certo_recoverable_copy (const CertoRecoverable *self)
   copy->opened_at = g_strdup (self->opened_at);
   copy->changed_at = g_strdup (self->changed_at);
   copy->original_exists = self->original_exists;
+  copy->size = self->size;
+  copy->n_edits = self->n_edits;
+  copy->edited_at = g_strdup (self->edited_at);
   return copy;
 }
 
@@ -520,7 +705,14 @@ certo_recoverable_free (CertoRecoverable *self)
   g_free (self->organisation);
   g_free (self->opened_at);
   g_free (self->changed_at);
+  g_free (self->edited_at);
   g_free (self);
+}
+
+static const char *
+last_change (const CertoRecoverable *recoverable)
+{
+  return recoverable->edited_at != NULL ? recoverable->edited_at : recoverable->changed_at;
 }
 
 static int
@@ -531,7 +723,15 @@ compare_recoverable (gconstpointer a,
   const CertoRecoverable *rb = *(CertoRecoverable * const *) b;
 
   /* Newest first */
-  return -g_strcmp0 (ra->changed_at, rb->changed_at);
+  return -g_strcmp0 (last_change (ra), last_change (rb));
+}
+
+static gint64
+file_size (const char *path)
+{
+  GStatBuf st;
+
+  return g_stat (path, &st) == 0 ? (gint64) st.st_size : 0;
 }
 
 /**
@@ -542,8 +742,12 @@ compare_recoverable (gconstpointer a,
  *
  * Lists working copies with unsaved changes whose session ended without
  * closing (Certo crashed or was killed), newest first, so the UI can offer
- * them at start. Working copies of live sessions (in this or another Certo
- * process) are not listed. Leftovers without unsaved changes are deleted.
+ * them at start: each with its size, the number of unsaved changes and
+ * the time of the last one, so that several copies of one file can be
+ * told apart. Working copies of live sessions (in this or another Certo
+ * process) are not listed. Leftovers nobody can use are deleted: copies
+ * without unsaved changes, those of sessions that were not recoverable
+ * (certo-cli's), partial copies of interrupted saves.
  *
  * Returns: (transfer full) (element-type CertoRecoverable): the list,
  *   maybe empty; %NULL on error
@@ -568,6 +772,8 @@ certo_workspace_list_recoverable (const char  *data_dir,
       return NULL;
     }
 
+  _certo_working_copy_sweep (dir_path, NULL);
+
   while ((entry = g_dir_read_name (dir)) != NULL)
     {
       g_autofree char *db_path = NULL;
@@ -589,7 +795,7 @@ certo_workspace_list_recoverable (const char  *data_dir,
           continue;
         }
 
-      if (!wc->dirty)
+      if (!wc->dirty || !wc->recoverable)
         {
           /* Everything in it was saved: nothing to offer */
           _certo_working_copy_remove_files (wc);
@@ -606,6 +812,13 @@ certo_workspace_list_recoverable (const char  *data_dir,
       rec->opened_at = g_strdup (wc->opened_at);
       rec->changed_at = g_strdup (wc->changed_at);
       rec->original_exists = g_file_test (wc->target_path, G_FILE_TEST_IS_REGULAR);
+      rec->edited_at = g_strdup (wc->edited_at);
+      rec->n_edits = wc->n_edits;
+      {
+        g_autofree char *wal = g_strconcat (wc->db_path, "-wal", NULL);
+
+        rec->size = file_size (wc->db_path) + file_size (wal);
+      }
       g_ptr_array_add (list, rec);
       _certo_working_copy_free (wc);
     }
@@ -648,4 +861,55 @@ certo_workspace_discard_recoverable (const CertoRecoverable  *recoverable,
   g_unlink (wc->lock_path);
   _certo_working_copy_free (wc);
   return TRUE;
+}
+
+/**
+ * certo_workspace_list_recoverable_for:
+ * @data_dir: (nullable): Certo's data folder; %NULL for the default
+ * @file: a workspace file
+ * @error: (out) (optional): as certo_workspace_list_recoverable()
+ *
+ * certo_workspace_list_recoverable() for one file: the unsaved changes
+ * crashed sessions left of @file, newest first.
+ *
+ * Returns: (transfer full) (element-type CertoRecoverable): the list,
+ *   maybe empty; %NULL on error
+ */
+GPtrArray *
+certo_workspace_list_recoverable_for (const char  *data_dir,
+                                      GFile       *file,
+                                      GError     **error)
+{
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) mine = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *uri = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  all = certo_workspace_list_recoverable (data_dir, error);
+  if (all == NULL)
+    return NULL;
+
+  /* The sidecar names the file as the session resolved it */
+  path = _certo_workspace_dup_target_path (file, NULL);
+  if (path != NULL)
+    {
+      g_autoptr(GFile) resolved = g_file_new_for_path (path);
+
+      uri = g_file_get_uri (resolved);
+    }
+  else
+    uri = g_file_get_uri (file);
+
+  mine = g_ptr_array_new_with_free_func ((GDestroyNotify) certo_recoverable_free);
+  for (guint i = 0; i < all->len; i++)
+    {
+      CertoRecoverable *recoverable = g_ptr_array_index (all, i);
+
+      if (g_strcmp0 (recoverable->uri, uri) == 0)
+        g_ptr_array_add (mine, certo_recoverable_copy (recoverable));
+    }
+
+  return g_steal_pointer (&mine);
 }

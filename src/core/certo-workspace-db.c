@@ -521,8 +521,8 @@ _certo_workspace_db_add_history (CertoSqlite                 *sqlite,
 
   stmt = certo_sqlite_statement (sqlite,
                                  "INSERT INTO history (timestamp, user, action, entity, entity_id,"
-                                 " entity_name, field, old_value, new_value)"
-                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                                 " entity_name, field, old_value, new_value, undo_group)"
+                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                                  error);
   if (stmt == NULL)
     return FALSE;
@@ -536,14 +536,49 @@ _certo_workspace_db_add_history (CertoSqlite                 *sqlite,
   certo_sqlite_bind_text (stmt, 7, change->field != NULL ? change->field->property : NULL);
   certo_sqlite_bind_text (stmt, 8, change->old_value);
   certo_sqlite_bind_text (stmt, 9, change->new_value);
+  if (change->undo_group != 0)
+    sqlite3_bind_int64 (stmt, 10, change->undo_group);
+  else
+    sqlite3_bind_null (stmt, 10);
 
   return certo_sqlite_step_done (sqlite, stmt, error);
+}
+
+static gboolean
+keys_contain (const char *keys,
+              const char *key)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (keys == NULL)
+    return FALSE;
+  parts = g_strsplit (keys, ",", -1);
+  return g_strv_contains ((const char * const *) parts, key);
+}
+
+/* Whether an evidence row of the history is about @key: its addition
+ * linked to it (rows before schema 2 did not record the keys: kept), a
+ * change of links that added or dropped it, its removal or restoring */
+static gboolean
+evidence_row_concerns (const char *action,
+                       const char *field,
+                       const char *old_value,
+                       const char *new_value,
+                       const char *key)
+{
+  if (field == NULL)
+    return g_strcmp0 (action, "add") != 0 || new_value == NULL || keys_contain (new_value, key);
+  if (g_str_equal (field, "requirement-keys"))
+    return keys_contain (old_value, key) != keys_contain (new_value, key);
+  return g_str_equal (field, "removed");
 }
 
 /**
  * _certo_workspace_db_load_history:
  * @sqlite: a connection to the working copy
- * @entity: (nullable): only this entity's changes
+ * @entity: (nullable): only this entity's changes; for "requirement",
+ *   also the evidence added for it, linked to it, unlinked from it and
+ *   removed (entity "evidence")
  * @entity_id: with @entity: only this item's
  * @limit: at most this many, newest first; 0 for all
  * @error: (out) (optional): a #CERTO_SQLITE_ERROR
@@ -558,25 +593,69 @@ _certo_workspace_db_load_history (CertoSqlite  *sqlite,
                                   GError      **error)
 {
   g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *needle = NULL;
   g_autoptr(CertoSqliteStmt) stmt = NULL;
+  g_autofree char *key = NULL;
+  gboolean requirement = g_strcmp0 (entity, "requirement") == 0;
   int rc;
 
-  stmt = certo_sqlite_statement (sqlite,
-                                 "SELECT id, timestamp, user, action, entity, entity_id, entity_name,"
-                                 " field, old_value, new_value FROM history"
-                                 " WHERE (?1 IS NULL OR (entity = ?1 AND entity_id = ?2))"
-                                 " ORDER BY id DESC LIMIT ?3",
-                                 error);
+  /* A requirement's history has its evidence too: what was added for it,
+   * linked to it, unlinked from it, removed */
+  if (requirement)
+    {
+      g_autoptr(CertoSqliteStmt) lookup = certo_sqlite_statement (sqlite, "SELECT key FROM requirement WHERE id = ?1", error);
+
+      if (lookup == NULL)
+        return NULL;
+      sqlite3_bind_int64 (lookup, 1, entity_id);
+      if (sqlite3_step (lookup) == SQLITE_ROW)
+        key = g_strdup ((const char *) sqlite3_column_text (lookup, 0));
+    }
+
+  if (requirement && key != NULL)
+    stmt = certo_sqlite_statement (sqlite,
+                                   "SELECT id, timestamp, user, action, entity, entity_id, entity_name,"
+                                   " field, old_value, new_value FROM history"
+                                   " WHERE (entity = 'requirement' AND entity_id = ?2)"
+                                   " OR (entity = 'evidence' AND (field IS NULL OR field IN ('requirement-keys', 'removed'))"
+                                   "     AND entity_id IN (SELECT evidence_id FROM evidence_requirement WHERE requirement_id = ?2"
+                                   "       UNION SELECT entity_id FROM history WHERE entity = 'evidence'"
+                                   "         AND (field = 'requirement-keys' OR field IS NULL)"
+                                   "         AND (instr (',' || coalesce (old_value, '') || ',', ?4) > 0"
+                                   "              OR instr (',' || coalesce (new_value, '') || ',', ?4) > 0)))"
+                                   " ORDER BY id DESC",
+                                   error);
+  else
+    stmt = certo_sqlite_statement (sqlite,
+                                   "SELECT id, timestamp, user, action, entity, entity_id, entity_name,"
+                                   " field, old_value, new_value FROM history"
+                                   " WHERE (?1 IS NULL OR (entity = ?1 AND entity_id = ?2))"
+                                   " ORDER BY id DESC LIMIT ?3",
+                                   error);
   if (stmt == NULL)
     return NULL;
 
-  certo_sqlite_bind_text (stmt, 1, entity);
-  sqlite3_bind_int64 (stmt, 2, entity_id);
-  sqlite3_bind_int64 (stmt, 3, limit > 0 ? (gint64) limit : -1);
+  if (requirement && key != NULL)
+    {
+      /* Bound SQLITE_STATIC: it lives until the statement is released */
+      needle = g_strdup_printf (",%s,", key);
+      sqlite3_bind_int64 (stmt, 2, entity_id);
+      certo_sqlite_bind_text (stmt, 4, needle);
+    }
+  else
+    {
+      certo_sqlite_bind_text (stmt, 1, entity);
+      sqlite3_bind_int64 (stmt, 2, entity_id);
+      sqlite3_bind_int64 (stmt, 3, limit > 0 ? (gint64) limit : -1);
+    }
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
 #define COL(i) ((const char *) sqlite3_column_text (stmt, i))
+      if (requirement && key != NULL && g_strcmp0 (COL (4), "evidence") == 0 &&
+          !evidence_row_concerns (COL (3), COL (7), COL (8), COL (9), key))
+        continue;
+
       g_ptr_array_add (entries,
                        g_object_new (CERTO_TYPE_HISTORY_ENTRY,
                                      "id", sqlite3_column_int64 (stmt, 0),
@@ -591,6 +670,11 @@ _certo_workspace_db_load_history (CertoSqlite  *sqlite,
                                      "new-value", COL (9),
                                      NULL));
 #undef COL
+      if (limit > 0 && entries->len >= limit)
+        {
+          rc = SQLITE_DONE;
+          break;
+        }
     }
 
   if (rc != SQLITE_DONE)
@@ -785,6 +869,30 @@ _certo_workspace_db_apply_seed (CertoSqlite               *sqlite,
     if (!_certo_workspace_db_add_history (sqlite, change, error))
       goto failed;
   }
+
+  /* Each requirement's history says how its merge was decided */
+  for (guint i = 0; seed->decisions != NULL && i < seed->decisions->len; i++)
+    {
+      char **decision = g_ptr_array_index (seed->decisions, i);
+      g_autoptr(CertoWorkspaceChange) change = g_new0 (CertoWorkspaceChange, 1);
+      g_autoptr(CertoSqliteStmt) lookup = certo_sqlite_statement (sqlite, "SELECT id FROM requirement WHERE key = ?1", error);
+
+      if (lookup == NULL)
+        goto failed;
+      certo_sqlite_bind_text (lookup, 1, decision[0]);
+      if (sqlite3_step (lookup) != SQLITE_ROW)
+        continue;
+
+      change->entity = _certo_entity_get (CERTO_ENTITY_REQUIREMENT);
+      change->id = sqlite3_column_int64 (lookup, 0);
+      change->action = g_strdup ("migrate");
+      change->entity_name = g_strdup (decision[1]);
+      change->new_value = g_strdup (decision[2]);
+      change->user = g_strdup (seed->user);
+      change->timestamp = certo_iso_timestamp_now ();
+      if (!_certo_workspace_db_add_history (sqlite, change, error))
+        goto failed;
+    }
 
   if (!certo_sqlite_commit (sqlite, error))
     goto detach;

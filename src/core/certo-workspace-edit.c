@@ -44,8 +44,48 @@ _certo_workspace_undo_step_free (gpointer data)
   g_free (step);
 }
 
+/* The undo group the next change belongs to, without taking it: the
+ * open group, or the one _certo_workspace_push_undo() is about to take */
+static gint64
+next_undo_group (CertoWorkspace *self)
+{
+  if (self->in_undo)
+    return self->undoing_group;
+  return self->group_depth > 0 ? self->open_group : self->undo_serial + 1;
+}
+
+/**
+ * _certo_workspace_reserve_undo_group:
+ * @self: the workspace
+ *
+ * Takes the undo group of a change whose undo step is pushed later (an
+ * evidence file, added once its bytes are in): the open group, or a new
+ * one.
+ *
+ * Returns: the group, for _certo_workspace_push_undo()
+ */
+gint64
+_certo_workspace_reserve_undo_group (CertoWorkspace *self)
+{
+  return self->group_depth > 0 ? self->open_group : ++self->undo_serial;
+}
+
+/**
+ * _certo_workspace_push_undo:
+ * @self: the workspace
+ * @group: the step's group from _certo_workspace_reserve_undo_group(),
+ *   or 0 for the open group or a new one
+ * @object: what changed (the workspace itself for its fields)
+ * @property: the property
+ * @old_value: (nullable): what undo restores, as text
+ * @new_value: (nullable): the value set
+ *
+ * Keeps an undo step, dropping the oldest groups beyond
+ * %CERTO_WORKSPACE_UNDO_LIMIT.
+ */
 void
 _certo_workspace_push_undo (CertoWorkspace *self,
+                            gint64          group,
                             GObject        *object,
                             const char     *property,
                             const char     *old_value,
@@ -55,7 +95,7 @@ _certo_workspace_push_undo (CertoWorkspace *self,
   CertoUndoStep *last = g_queue_peek_tail (&self->undo);
   gboolean could_undo = last != NULL;
 
-  step->group = self->group_depth > 0 ? self->open_group : ++self->undo_serial;
+  step->group = group != 0 ? group : _certo_workspace_reserve_undo_group (self);
   step->object = object != G_OBJECT (self) ? g_object_ref (object) : NULL;
   step->property = g_strdup (property);
   step->old_value = g_strdup (old_value);
@@ -69,10 +109,10 @@ _certo_workspace_push_undo (CertoWorkspace *self,
   while (self->n_undo_groups > CERTO_WORKSPACE_UNDO_LIMIT ||
          (self->n_undo_groups > 1 && g_queue_get_length (&self->undo) > 100 * CERTO_WORKSPACE_UNDO_LIMIT))
     {
-      guint group = ((CertoUndoStep *) g_queue_peek_head (&self->undo))->group;
+      gint64 oldest = ((CertoUndoStep *) g_queue_peek_head (&self->undo))->group;
 
       while (!g_queue_is_empty (&self->undo) &&
-             ((CertoUndoStep *) g_queue_peek_head (&self->undo))->group == group)
+             ((CertoUndoStep *) g_queue_peek_head (&self->undo))->group == oldest)
         _certo_workspace_undo_step_free (g_queue_pop_head (&self->undo));
       self->n_undo_groups--;
     }
@@ -146,6 +186,7 @@ _certo_workspace_new_change (CertoWorkspace    *self,
   change->entity_name = entity_name;
   change->user = g_strdup (_certo_workspace_effective_user (self));
   change->timestamp = certo_iso_timestamp_now ();
+  change->undo_group = next_undo_group (self);
   return change;
 }
 
@@ -202,9 +243,13 @@ _certo_workspace_insert_item (CertoWorkspace     *self,
   change = _certo_workspace_new_change (self, entity, certo_workspace_item_get_id (item), "add",
                                         certo_workspace_item_dup_display_name (item));
   change->values = _certo_workspace_dup_values (G_OBJECT (item), entity);
+  /* An evidence item's addition is in the history of the requirements
+   * it supports: the row keeps their keys */
+  if (CERTO_IS_EVIDENCE (item))
+    change->new_value = g_strjoinv (",", (char **) certo_evidence_get_requirement_keys (CERTO_EVIDENCE (item)));
   _certo_workspace_queue_write (self, change);
 
-  _certo_workspace_push_undo (self, G_OBJECT (item), "removed", "true", "false");
+  _certo_workspace_push_undo (self, 0, G_OBJECT (item), "removed", "true", "false");
   if (CERTO_IS_EVIDENCE (item))
     _certo_workspace_recount_evidence (self);
   _certo_workspace_mark_changed (self);
@@ -268,7 +313,7 @@ _certo_workspace_record_change (CertoWorkspace *self,
   _certo_workspace_queue_write (self, change);
 
   if (!self->in_undo)
-    _certo_workspace_push_undo (self, object, pspec->name, old_value, new_value);
+    _certo_workspace_push_undo (self, 0, object, pspec->name, old_value, new_value);
 
   if (CERTO_IS_WORKSPACE_ITEM (object) && g_str_equal (pspec->name, "removed"))
     update_list (self, entity, object);
@@ -347,6 +392,7 @@ list_fields (const CertoEntity *entity)
   for (guint i = 0; i < entity->n_fields; i++)
     {
       if (!(entity->fields[i].flags & CERTO_FIELD_EDITABLE) ||
+          (entity->fields[i].flags & CERTO_FIELD_HIDDEN) ||
           g_str_equal (entity->fields[i].property, "removed"))
         continue;
       if (out->len > 0)
@@ -368,12 +414,15 @@ list_fields (const CertoEntity *entity)
  *   `YYYY-MM-DD`, reasons "legal,risk-treatment", yes/no for
  *   "applicable", requirement numbers "A.5.14,A.8.1"; "" clears
  * @error: (out) (optional): %CERTO_WORKSPACE_ERROR_NOT_FOUND (no such
- *   field), %CERTO_WORKSPACE_ERROR_INVALID_VALUE,
+ *   field), %CERTO_WORKSPACE_ERROR_INVALID_VALUE (a value that is not
+ *   one, an empty organisation, a certificate expiring before its issue,
+ *   a finding without a description or a requirement),
  *   %CERTO_WORKSPACE_ERROR_ALWAYS_APPLICABLE
  *
  * Sets one field from text, as a tracked change: for the CLI's
  * `workspace set`, imports and scripts. The same rules hold as for the
- * typed setters.
+ * typed setters; text is cleaned as they clean it
+ * (control characters and bidirectional overrides dropped).
  *
  * Returns: %TRUE when set
  */
@@ -410,7 +459,7 @@ certo_workspace_set_field (CertoWorkspace  *self,
   entry = entity != NULL ? _certo_entity_find_field (entity, name) : NULL;
   pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), name);
   if (entry == NULL || pspec == NULL || !(entry->flags & CERTO_FIELD_EDITABLE) ||
-      g_str_equal (name, "removed"))
+      (entry->flags & CERTO_FIELD_HIDDEN) || g_str_equal (name, "removed"))
     {
       g_autofree char *fields = entity != NULL ? list_fields (entity) : g_strdup ("");
 
@@ -443,6 +492,9 @@ certo_workspace_set_field (CertoWorkspace  *self,
 
   if (CERTO_IS_WORKSPACE_ITEM (object) &&
       !certo_workspace_item_validate (CERTO_WORKSPACE_ITEM (object), pspec, &parsed, error))
+    return FALSE;
+  if (CERTO_IS_WORKSPACE (object) &&
+      !_certo_workspace_validate_field (CERTO_WORKSPACE (object), pspec, &parsed, error))
     return FALSE;
 
   g_object_set_property (object, name, &parsed);
@@ -496,7 +548,7 @@ certo_workspace_undo (CertoWorkspace  *self,
                       GError         **error)
 {
   CertoUndoStep *last;
-  guint group;
+  gint64 group;
 
   g_return_val_if_fail (CERTO_IS_WORKSPACE (self), FALSE);
 
@@ -514,6 +566,9 @@ certo_workspace_undo (CertoWorkspace  *self,
   group = last->group;
   self->n_undo_groups--;
   self->in_undo = TRUE;
+  /* The rows of the undo carry the group they revert: a later session
+   * (certo_workspace_restore_undo_async()) knows it is undone */
+  self->undoing_group = group;
   while ((last = g_queue_peek_tail (&self->undo)) != NULL && last->group == group)
     {
       CertoUndoStep *step = g_queue_pop_tail (&self->undo);
@@ -531,6 +586,7 @@ certo_workspace_undo (CertoWorkspace  *self,
       _certo_workspace_undo_step_free (step);
     }
   self->in_undo = FALSE;
+  self->undoing_group = 0;
 
   if (g_queue_is_empty (&self->undo))
     _certo_workspace_notify (self, WS_PROP_CAN_UNDO);

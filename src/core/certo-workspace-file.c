@@ -34,9 +34,18 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "certo-parse.h"
 #include "certo-workspace-private.h"
 
 #define COPY_CHUNK (256 * 1024)
+
+struct _CertoRegularFile
+{
+  GInputStream *stream;       /* a file without a local path, or NULL */
+  int           fd;           /* a local file, or -1 */
+  gint64        size;
+  char         *display_name;
+};
 #define SQLITE_HEADER_SIZE 100
 
 static const char sqlite_magic[16] = "SQLite format 3";
@@ -145,15 +154,15 @@ set_save_error (GError     **error,
 
   if (saved_errno == ENOSPC || saved_errno == EDQUOT)
     g_set_error (error, CERTO_WORKSPACE_ERROR, CERTO_WORKSPACE_ERROR_CANNOT_SAVE,
-                 _("The disk is full: “%s” could not be saved. Your changes are kept; free some space, or use Save As to save them somewhere else."),
+                 _("The disk is full: “%s” could not be saved. Free some space, or save it to another folder."),
                  name);
   else if (saved_errno == EACCES || saved_errno == EPERM || saved_errno == EROFS)
     g_set_error (error, CERTO_WORKSPACE_ERROR, CERTO_WORKSPACE_ERROR_CANNOT_SAVE,
-                 _("“%s” could not be saved: the folder “%s” cannot be written (%s). Your changes are kept; use Save As to save them somewhere else."),
+                 _("“%s” could not be saved: the folder “%s” cannot be written (%s). Save it to a folder you can write to."),
                  name, dir_name, g_strerror (saved_errno));
   else
     g_set_error (error, CERTO_WORKSPACE_ERROR, CERTO_WORKSPACE_ERROR_CANNOT_SAVE,
-                 _("“%s” could not be saved (%s). Your changes are kept; try again, or use Save As to save them somewhere else."),
+                 _("“%s” could not be saved (%s). Try again, or save it to another folder."),
                  name, g_strerror (saved_errno));
 }
 
@@ -181,15 +190,22 @@ check_unchanged (CertoWorkingCopy  *wc,
     return TRUE;
 
   g_set_error (error, CERTO_WORKSPACE_ERROR, CERTO_WORKSPACE_ERROR_CHANGED_ON_DISK,
-               _("“%s” was changed by another program since Certo read it. Save your work under another name with Save As, or save again to replace that version."),
+               _("“%s” was changed by another program since Certo read it. Save your work under another name, or save again to replace that version."),
                wc->display_name);
   return FALSE;
 }
 
-/* Removes temporary files an interrupted save of ours left in the user's
- * folder: hidden, named after the file, and holding a Certo workspace */
-static void
-remove_stale_temporaries (const char *target_path)
+/**
+ * _certo_workspace_file_remove_temporaries:
+ * @target_path: the user's file
+ *
+ * Removes temporary files an interrupted save of ours left in the user's
+ * folder: hidden, named after the file, and holding a Certo workspace (or
+ * empty: killed before its first write). Call it only while this session
+ * holds the file, so no save of another session can be under way.
+ */
+void
+_certo_workspace_file_remove_temporaries (const char *target_path)
 {
   g_autofree char *dir_path = g_path_get_dirname (target_path);
   g_autofree char *name = g_path_get_basename (target_path);
@@ -553,7 +569,7 @@ _certo_working_copy_publish (CertoWorkingCopy  *wc,
   if (g_stat (wc->target_path, &new_st) == 0)
     _certo_working_copy_record_target (wc, &new_st);
 
-  remove_stale_temporaries (wc->target_path);
+  _certo_workspace_file_remove_temporaries (wc->target_path);
   return TRUE;
 
 failed:
@@ -576,4 +592,288 @@ failed:
   else
     set_save_error (error, saved_errno, wc->target_path);
   return FALSE;
+}
+
+/* A file chosen by the user: only regular files are read */
+
+/* What a file that is not a regular one is, for the message */
+static const char *
+describe_type (GFileType type,
+               guint32   mode)
+{
+  if (type == G_FILE_TYPE_DIRECTORY || S_ISDIR (mode))
+    /* Translators: completes "“x” is not a regular file (%s)" */
+    return _("it is a folder");
+  if (S_ISFIFO (mode))
+    /* Translators: completes "“x” is not a regular file (%s)" */
+    return _("it is a named pipe");
+  if (S_ISCHR (mode) || S_ISBLK (mode))
+    /* Translators: completes "“x” is not a regular file (%s)" */
+    return _("it is a device");
+  if (S_ISSOCK (mode))
+    /* Translators: completes "“x” is not a regular file (%s)" */
+    return _("it is a socket");
+  /* Translators: completes "“x” is not a regular file (%s)" */
+  return _("it is a special file");
+}
+
+static void
+set_not_regular (GError     **error,
+                 const char  *display_name,
+                 const char  *what)
+{
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+               /* Translators: the first %s is a file name, the second says what it is ("it is a named pipe") */
+               _("“%s” is not a regular file (%s); choose a file saved on a disk."),
+               display_name, what);
+}
+
+/**
+ * _certo_regular_file_open:
+ * @file: a file the user chose (evidence, a CSV to import)
+ * @cancellable: (nullable): a #GCancellable
+ * @error: (out) (optional): %G_IO_ERROR_NOT_REGULAR_FILE for a folder,
+ *   a named pipe, a device or a socket; another %G_IO_ERROR when it
+ *   cannot be opened
+ *
+ * Opens a file for reading only when it is a regular file (a symbolic
+ * link to one is followed). Its type is asked first (stat, nothing
+ * opened), and a local file is then opened without blocking and checked
+ * again on the descriptor: a named pipe, whose open() waits for a writer
+ * forever, cannot hang the caller even if it replaced the file in
+ * between. Blocks otherwise: call it on a worker thread.
+ *
+ * Returns: (transfer full) (nullable): the open file
+ */
+CertoRegularFile *
+_certo_regular_file_open (GFile         *file,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  g_autoptr(CertoRegularFile) in = g_new0 (CertoRegularFile, 1);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *path = NULL;
+  GError *local_error = NULL;
+
+  in->fd = -1;
+  in->display_name = certo_parse_dup_display_name (file);
+
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_UNIX_MODE ","
+                            G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
+  if (info == NULL)
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        {
+          g_clear_error (&local_error);
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                       _("“%s” does not exist. It may have been moved or deleted."),
+                       in->display_name);
+        }
+      else
+        g_propagate_error (error, local_error);
+      return NULL;
+    }
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      set_not_regular (error, in->display_name,
+                       describe_type (g_file_info_get_file_type (info),
+                                      g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_MODE)));
+      return NULL;
+    }
+
+  path = g_file_get_path (file);
+  if (path != NULL)
+    {
+      struct stat st;
+      int flags;
+
+      in->fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
+      if (in->fd < 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       _("“%s” could not be opened: %s"), in->display_name, g_strerror (saved_errno));
+          return NULL;
+        }
+      if (fstat (in->fd, &st) != 0 || !S_ISREG (st.st_mode))
+        {
+          set_not_regular (error, in->display_name, describe_type (G_FILE_TYPE_UNKNOWN, st.st_mode));
+          return NULL;
+        }
+      /* A regular file: plain blocking reads from here on */
+      flags = fcntl (in->fd, F_GETFL);
+      if (flags >= 0)
+        fcntl (in->fd, F_SETFL, flags & ~O_NONBLOCK);
+      in->size = st.st_size;
+    }
+  else
+    {
+      /* No local path (a remote mount): the type was asked above */
+      in->stream = G_INPUT_STREAM (g_file_read (file, cancellable, error));
+      if (in->stream == NULL)
+        return NULL;
+      in->size = g_file_info_get_size (info);
+    }
+
+  return g_steal_pointer (&in);
+}
+
+/**
+ * _certo_regular_file_read:
+ * @in: an open file
+ * @buffer: where to read to
+ * @length: how many bytes to read at most
+ * @cancellable: (nullable): checked before each read
+ * @error: (out) (optional): %G_IO_ERROR_CANCELLED or a read error
+ *
+ * Reads until @length bytes or the end.
+ *
+ * Returns: the bytes read (0 at the end), or -1
+ */
+gssize
+_certo_regular_file_read (CertoRegularFile  *in,
+                          guint8            *buffer,
+                          gsize              length,
+                          GCancellable      *cancellable,
+                          GError           **error)
+{
+  gsize done = 0;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return -1;
+
+  if (in->stream != NULL)
+    return g_input_stream_read_all (in->stream, buffer, length, &done, cancellable, error) ? (gssize) done : -1;
+
+  while (done < length)
+    {
+      gssize n = read (in->fd, buffer + done, length - done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       _("“%s” could not be read: %s"), in->display_name, g_strerror (saved_errno));
+          return -1;
+        }
+      if (n == 0)
+        break;
+      done += n;
+    }
+
+  return done;
+}
+
+/**
+ * _certo_regular_file_get_size:
+ * @in: an open file
+ *
+ * Returns: its size when opened, in bytes
+ */
+gint64
+_certo_regular_file_get_size (CertoRegularFile *in)
+{
+  return in->size;
+}
+
+/**
+ * _certo_regular_file_get_display_name:
+ * @in: an open file
+ *
+ * Returns: (transfer none): its name for messages
+ */
+const char *
+_certo_regular_file_get_display_name (CertoRegularFile *in)
+{
+  return in->display_name;
+}
+
+/**
+ * _certo_regular_file_close:
+ * @in: (transfer full) (nullable): an open file
+ */
+void
+_certo_regular_file_close (CertoRegularFile *in)
+{
+  if (in == NULL)
+    return;
+
+  if (in->fd >= 0)
+    close (in->fd);
+  g_clear_object (&in->stream);
+  g_free (in->display_name);
+  g_free (in);
+}
+
+/**
+ * _certo_check_writable_destination:
+ * @destination: where a file is about to be written (an export, an
+ *   evidence file written back out)
+ * @error: (out) (optional): %G_IO_ERROR_NOT_REGULAR_FILE
+ *
+ * A destination that exists must be a regular file: writing "over" a
+ * named pipe or a device would block or write to the device, over a
+ * folder it fails late. Only stat() is used.
+ *
+ * Returns: %TRUE when @destination is missing or a regular file
+ */
+gboolean
+_certo_check_writable_destination (GFile   *destination,
+                                   GError **error)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (destination,
+                                                 G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_UNIX_MODE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  g_autofree char *name = NULL;
+
+  if (info == NULL || g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR)
+    return TRUE;
+
+  name = certo_parse_dup_display_name (destination);
+  set_not_regular (error, name,
+                   describe_type (g_file_info_get_file_type (info),
+                                  g_file_info_get_attribute_uint32 (info, G_FILE_ATTRIBUTE_UNIX_MODE)));
+  return FALSE;
+}
+
+/**
+ * _certo_format_size_pair:
+ * @size: a size, in bytes
+ * @limit: the limit it is compared with, in bytes
+ * @out_limit: (out) (transfer full): @limit written the same way
+ *
+ * Sizes as every message of the workspace writes them: binary units
+ * (G_FORMAT_SIZE_IEC_UNITS: "50.0 MiB"), the units its limits are set in.
+ * When the two would read the same once rounded ("50.0 MiB" and
+ * "50.0 MiB"), both get their exact count of bytes as well
+ * ("50.0 MiB (52,428,801 bytes)", grouped as the locale groups digits).
+ *
+ * Returns: (transfer full): @size written
+ */
+char *
+_certo_format_size_pair (gint64   size,
+                         gint64   limit,
+                         char   **out_limit)
+{
+  GFormatSizeFlags flags = G_FORMAT_SIZE_IEC_UNITS;
+  g_autofree char *a = g_format_size_full (MAX (size, 0), flags);
+  g_autofree char *b = g_format_size_full (MAX (limit, 0), flags);
+
+  if (g_str_equal (a, b))
+    {
+      g_free (a);
+      g_free (b);
+      flags |= G_FORMAT_SIZE_LONG_FORMAT;
+      a = g_format_size_full (MAX (size, 0), flags);
+      b = g_format_size_full (MAX (limit, 0), flags);
+    }
+
+  *out_limit = g_steal_pointer (&b);
+  return g_steal_pointer (&a);
 }

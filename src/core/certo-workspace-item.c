@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "certo-text.h"
 #include "certo-workspace-private.h"
 
 typedef struct
@@ -141,13 +142,8 @@ _certo_value_from_string (GParamSpec  *pspec,
         {
           g_autofree char *stripped = g_strstrip (g_strdup (text));
 
-          if (!certo_iso_date_is_valid (stripped))
-            {
-              g_set_error (error, CERTO_WORKSPACE_ERROR, CERTO_WORKSPACE_ERROR_INVALID_VALUE,
-                           _("“%s” is not a date; write it as YYYY-MM-DD, for example 2025-03-31"),
-                           text);
-              return FALSE;
-            }
+          if (!_certo_workspace_check_date (stripped, error))
+            return FALSE;
           g_value_set_string (value, stripped);
         }
       else if (is_date_property (pspec))
@@ -356,13 +352,119 @@ _certo_workspace_item_set_removed (CertoWorkspaceItem *self,
 }
 
 /**
+ * _certo_workspace_clean_text:
+ * @text: (nullable): a value for a text field, from the UI, the CLI, an
+ *   import
+ * @multiline: whether the field keeps line breaks (notes, justifications,
+ *   descriptions, the scope)
+ *
+ * The one rule for what a workspace stores in a text field, wherever the
+ * value comes from, as the catalog import keeps it
+ * (certo_text_is_unsafe_char()): C0 and C1 controls, DEL and the
+ * bidirectional embeddings, overrides and isolates are dropped, so an
+ * export or a terminal shows the text as it reads. A one-line field
+ * turns tabs and line breaks into spaces; a multi-line field keeps line
+ * breaks (CR LF and CR become LF, U+2028/U+2029 a line break) and tabs.
+ * Invalid UTF-8 becomes U+FFFD.
+ *
+ * Returns: (transfer full) (nullable): the text to store; %NULL for %NULL
+ */
+char *
+_certo_workspace_clean_text (const char *text,
+                             gboolean    multiline)
+{
+  g_autofree char *valid = NULL;
+  GString *out;
+
+  if (text == NULL)
+    return NULL;
+  if (!multiline)
+    return certo_text_strip_unsafe (text, NULL);
+
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+
+  out = g_string_sized_new (strlen (text));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\r')
+        {
+          if (p[1] != '\n')
+            g_string_append_c (out, '\n');
+        }
+      else if (c == '\n' || c == '\t')
+        g_string_append_c (out, (char) c);
+      else if (c == 0x2028 || c == 0x2029)
+        g_string_append_c (out, '\n');
+      else if (!certo_text_is_unsafe_char (c))
+        g_string_append_unichar (out, c);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * _certo_workspace_text_is_blank:
+ * @text: (nullable): text
+ *
+ * Returns: %TRUE when @text shows nothing: no character that is not a
+ *   space, a control or a format mark (a right-to-left mark alone is no
+ *   name)
+ */
+gboolean
+_certo_workspace_text_is_blank (const char *text)
+{
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return text == NULL;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_isgraph (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * _certo_workspace_field_is_multiline:
+ * @object: an item or the workspace
+ * @pspec: one of its text properties
+ *
+ * Returns: whether the field keeps line breaks (the entity tables say)
+ */
+gboolean
+_certo_workspace_field_is_multiline (gpointer    object,
+                                     GParamSpec *pspec)
+{
+  const CertoEntity *entity = _certo_entity_for_object (object);
+  const CertoField *field = entity != NULL ? _certo_entity_find_field (entity, pspec->name) : NULL;
+
+  return field != NULL && (field->flags & CERTO_FIELD_MULTILINE) != 0;
+}
+
+/**
+ * _certo_workspace_is_undoing:
+ * @self: (nullable): a workspace
+ *
+ * Returns: whether certo_workspace_undo() is restoring values: rules
+ *   between fields are not checked then, since the values restored were
+ *   valid together
+ */
+gboolean
+_certo_workspace_is_undoing (CertoWorkspace *self)
+{
+  return self != NULL && self->in_undo;
+}
+
+/**
  * _certo_workspace_item_set_string:
  * @object: an item
  * @pspec: its string property
  * @field: (inout): where the value is kept
  * @value: (nullable): the new value; %NULL is kept as ""
  *
- * Sets a text property as a tracked change.
+ * Sets a text property as a tracked change, cleaned first
+ * (_certo_workspace_clean_text()).
  */
 void
 _certo_workspace_item_set_string (gpointer     object,
@@ -370,16 +472,18 @@ _certo_workspace_item_set_string (gpointer     object,
                                   char       **field,
                                   const char  *value)
 {
+  g_autofree char *clean = NULL;
   char *old;
 
   if (value == NULL)
     value = "";
-  if (g_strcmp0 (*field, value) == 0)
+  clean = _certo_workspace_clean_text (value, _certo_workspace_field_is_multiline (object, pspec));
+  if (g_strcmp0 (*field, clean) == 0)
     return;
 
   old = _certo_workspace_item_begin_change (object, pspec);
   g_free (*field);
-  *field = g_strdup (value);
+  *field = g_steal_pointer (&clean);
   _certo_workspace_item_end_change (object, pspec, old);
 }
 
@@ -389,19 +493,38 @@ _certo_workspace_item_set_string (gpointer     object,
  *   for none
  * @error: (out) (optional): %CERTO_WORKSPACE_ERROR_INVALID_VALUE
  *
- * Returns: %TRUE when @date is none or a valid `YYYY-MM-DD`
+ * Returns: %TRUE when @date is none, or a valid `YYYY-MM-DD` whose year
+ *   is between %CERTO_WORKSPACE_MIN_YEAR and %CERTO_WORKSPACE_MAX_YEAR
  */
 gboolean
 _certo_workspace_check_date (const char  *date,
                              GError     **error)
 {
-  if (date == NULL || *date == '\0' || certo_iso_date_is_valid (date))
+  GDate parsed;
+
+  if (date == NULL || *date == '\0')
     return TRUE;
 
-  g_set_error (error, CERTO_WORKSPACE_ERROR, CERTO_WORKSPACE_ERROR_INVALID_VALUE,
-               _("“%s” is not a date; write it as YYYY-MM-DD, for example 2025-03-31"),
-               date);
-  return FALSE;
+  if (!certo_iso_date_parse (date, &parsed))
+    {
+      g_set_error (error, CERTO_WORKSPACE_ERROR, CERTO_WORKSPACE_ERROR_INVALID_VALUE,
+                   _("“%s” is not a date; write it as YYYY-MM-DD, for example 2025-03-31"),
+                   date);
+      return FALSE;
+    }
+
+  /* ISO/IEC 27001 dates from 2005; a year far outside is a typing slip
+   * ("0225", "20255" cut short), not a plan */
+  if (g_date_get_year (&parsed) < CERTO_WORKSPACE_MIN_YEAR ||
+      g_date_get_year (&parsed) > CERTO_WORKSPACE_MAX_YEAR)
+    {
+      g_set_error (error, CERTO_WORKSPACE_ERROR, CERTO_WORKSPACE_ERROR_INVALID_VALUE,
+                   _("“%s” is not a plausible date: the year must be between %d and %d. Check the year."),
+                   date, CERTO_WORKSPACE_MIN_YEAR, CERTO_WORKSPACE_MAX_YEAR);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /**

@@ -159,6 +159,11 @@ set_dirty (Worker    *worker,
       g_free (worker->wc->changed_at);
       worker->wc->changed_at = certo_iso_timestamp_now ();
     }
+  else
+    {
+      worker->wc->n_edits = 0;
+      g_clear_pointer (&worker->wc->edited_at, g_free);
+    }
   return _certo_working_copy_write_sidecar (worker->wc, error);
 }
 
@@ -312,9 +317,14 @@ _certo_workspace_job_open (CertoSqlite  *sqlite,
   worker->wc = _certo_working_copy_new (request->data_dir, target_path, &error);
   if (worker->wc == NULL)
     goto failed;
+  worker->wc->recoverable = request->recoverable;
 
   if (!_certo_working_copy_lock (worker->wc, &error))
     goto failed;
+
+  /* This session alone holds the file now: a save of an earlier one that
+   * was killed half-way may have left its temporary copy beside it */
+  _certo_workspace_file_remove_temporaries (worker->wc->target_path);
 
   if (!_certo_working_copy_copy_in (worker->wc, &error))
     goto failed;
@@ -359,8 +369,10 @@ _certo_workspace_job_create (CertoSqlite  *sqlite,
     }
 
   worker->wc = _certo_working_copy_new (request->data_dir, target_path, &error);
-  if (worker->wc == NULL ||
-      !_certo_working_copy_lock (worker->wc, &error))
+  if (worker->wc == NULL)
+    goto failed;
+  worker->wc->recoverable = request->recoverable;
+  if (!_certo_working_copy_lock (worker->wc, &error))
     goto failed;
 
   worker->wc->dirty = TRUE;
@@ -404,6 +416,7 @@ _certo_workspace_job_recover (CertoSqlite  *sqlite,
   worker->wc = _certo_working_copy_adopt (request->recover_path, &error);
   if (worker->wc == NULL || !_certo_working_copy_lock (worker->wc, &error))
     goto failed;
+  worker->wc->recoverable = request->recoverable;
 
   if (request->save_as != NULL)
     {
@@ -460,6 +473,7 @@ _certo_workspace_job_write (CertoSqlite  *sqlite,
       return;
     }
 
+  _certo_working_copy_note_edit (get_worker (sqlite)->wc);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -519,7 +533,7 @@ _certo_workspace_job_save (CertoSqlite  *sqlite,
 static gboolean
 insert_blob (CertoSqlite          *sqlite,
              CertoAddFileRequest  *request,
-             GInputStream         *stream,
+             CertoRegularFile     *in,
              gint64                size,
              GCancellable         *cancellable,
              GError              **error)
@@ -555,12 +569,21 @@ insert_blob (CertoSqlite          *sqlite,
 
   while (TRUE)
     {
-      gsize n = 0;
+      /* Cancel is honoured between chunks: the transaction is rolled
+       * back and nothing of the file stays */
+      gssize n = _certo_regular_file_read (in, buffer, BLOB_CHUNK, cancellable, error);
 
-      if (!g_input_stream_read_all (stream, buffer, BLOB_CHUNK, &n, cancellable, error))
+      if (n < 0)
         goto failed;
       if (n == 0)
         break;
+
+      if (offset == 0)
+        {
+          g_autofree char *type = g_content_type_guess (request->file_name, buffer, n, NULL);
+
+          request->content_type = type != NULL ? g_content_type_get_mime_type (type) : NULL;
+        }
 
       if (offset + (gint64) n > size)
         {
@@ -595,6 +618,12 @@ insert_blob (CertoSqlite          *sqlite,
       return FALSE;
     }
 
+  if (request->content_type == NULL)
+    {
+      g_autofree char *type = g_content_type_guess (request->file_name, NULL, 0, NULL);
+
+      request->content_type = type != NULL ? g_content_type_get_mime_type (type) : NULL;
+    }
   request->sha256 = g_strdup (g_checksum_get_string (checksum));
   return TRUE;
 
@@ -604,7 +633,9 @@ failed:
   return FALSE;
 }
 
-/* Add a file: its bytes go into the workspace with its SHA-256 */
+/* Add a file: its bytes go into the workspace with its SHA-256. Only a
+ * regular file is read (a named pipe would hold the worker, and every
+ * save behind it, forever) */
 void
 _certo_workspace_job_add_file (CertoSqlite  *sqlite,
                                GTask        *task,
@@ -613,47 +644,29 @@ _certo_workspace_job_add_file (CertoSqlite  *sqlite,
 {
   CertoAddFileRequest *request = data;
   CertoWorkspaceChange *change = request->change;
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(CertoRegularFile) in = NULL;
   g_autoptr(CertoSqliteStmt) stmt = NULL;
   GError *error = NULL;
-  const char *content_type;
   gint64 size;
 
   if (!ensure_open (sqlite, &error))
     goto failed;
 
-  stream = g_file_read (request->source, cancellable, &error);
-  if (stream == NULL)
+  in = _certo_regular_file_open (request->source, cancellable, &error);
+  if (in == NULL)
     goto failed;
 
-  info = g_file_input_stream_query_info (stream,
-                                         G_FILE_ATTRIBUTE_STANDARD_SIZE ","
-                                         G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                         cancellable, &error);
-  if (info == NULL)
-    goto failed;
-
-  size = g_file_info_get_size (info);
+  size = _certo_regular_file_get_size (in);
   if (size > request->max_size)
     {
-      g_autofree char *size_text = g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS);
-      g_autofree char *max_text = g_format_size_full (request->max_size, G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *max_text = NULL;
+      g_autofree char *size_text = _certo_format_size_pair (size, request->max_size, &max_text);
 
       g_set_error (&error, CERTO_WORKSPACE_ERROR, CERTO_WORKSPACE_ERROR_TOO_LARGE,
                    _("“%s” is %s; evidence files can be at most %s. Link to it instead."),
                    request->file_name, size_text, max_text);
       goto failed;
     }
-
-  {
-    g_autoptr(GFileInfo) type_info = g_file_query_info (request->source,
-                                                        G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE,
-                                                        G_FILE_QUERY_INFO_NONE, cancellable, NULL);
-
-    content_type = type_info != NULL ? g_file_info_get_content_type (type_info) : NULL;
-    request->content_type = content_type != NULL ? g_content_type_get_mime_type (content_type) : NULL;
-  }
   request->size = size;
 
   if (!set_dirty (get_worker (sqlite), TRUE, &error) ||
@@ -661,7 +674,7 @@ _certo_workspace_job_add_file (CertoSqlite  *sqlite,
     goto failed;
 
   if (!_certo_workspace_db_apply (sqlite, change, &error) ||
-      !insert_blob (sqlite, request, G_INPUT_STREAM (stream), size, cancellable, &error))
+      !insert_blob (sqlite, request, in, size, cancellable, &error))
     goto rollback;
 
   stmt = certo_sqlite_statement (sqlite,
@@ -757,6 +770,9 @@ _certo_workspace_job_export_file (CertoSqlite  *sqlite,
       goto failed;
     }
 
+  if (!_certo_check_writable_destination (request->destination, &error))
+    goto failed;
+
   out = g_file_replace (request->destination, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, &error);
   if (out == NULL ||
       !read_blob (blob, size, G_OUTPUT_STREAM (out), again, cancellable, &error) ||
@@ -797,12 +813,40 @@ _certo_workspace_job_history (CertoSqlite  *sqlite,
     g_task_return_pointer (task, entries, (GDestroyNotify) g_ptr_array_unref);
 }
 
+/* The undo steps of earlier sessions (certo-workspace-undo.c); @data is
+ * the number of groups, as a pointer */
+void
+_certo_workspace_job_load_undo (CertoSqlite  *sqlite,
+                                GTask        *task,
+                                gpointer      data,
+                                GCancellable *cancellable)
+{
+  GPtrArray *rows;
+  GError *error = NULL;
+
+  if (!ensure_open (sqlite, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  rows = _certo_workspace_db_load_undo (sqlite, GPOINTER_TO_UINT (data), &error);
+  if (rows == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, rows, (GDestroyNotify) g_ptr_array_unref);
+}
+
 void
 _certo_workspace_job_flush (CertoSqlite  *sqlite,
                             GTask        *task,
                             gpointer      data,
                             GCancellable *cancellable)
 {
+  Worker *worker = get_worker (sqlite);
+
+  if (worker != NULL && worker->wc != NULL)
+    _certo_working_copy_sync_counts (worker->wc);
   g_task_return_boolean (task, TRUE);
 }
 

@@ -7,19 +7,31 @@
  * ISO/IEC 27002:2022 Annex B maps to it (certo_framework_map_2022_to_2013()):
  *
  * - applicability: applicable if any source is; excluded only if all are
- *   (their justifications joined); sources that disagree are listed
+ *   (their justifications joined); sources that disagree are listed, and
+ *   the justifications of the excluded ones are kept (not shown while the
+ *   control is applicable, back if it is excluded again)
  * - status: the same when all sources agree; otherwise the least advanced,
  *   listed as needing a decision (an "implemented" merged with a "planned"
  *   is not implemented yet)
  * - owners and notes: joined, duplicates dropped; notes of several sources
  *   are prefixed with their 2013 number
  * - due date: the earliest; reasons for inclusion: all of them
- * - control type, obligation, audit result: kept only when all agree,
- *   else unreviewed / not assessed (never guessed)
+ * - internal-audit result: the same when all sources agree, else the
+ *   most conservative: non-compliant if any source is, else partially
+ *   compliant if any is, else not assessed (a merged control is
+ *   compliant only when every source was found compliant; a
+ *   nonconformity found in one source is never lost), listed with every
+ *   source's result
+ * - control type, obligation: kept when all agree, else unreviewed
+ *   (never guessed), listed with every source's value
+ * - open nonconformities are carried, relinked, and each is listed
  * - evidence: linked to every 2022 control its 2013 controls map to;
  *   files are copied with their bytes and SHA-256
  *
- * The 11 controls new in 2022 are listed as needing a decision. Clauses
+ * Every decision is listed in the report and kept in the history of its
+ * 2022 requirement (action "migrate"), so the rule a merge followed can
+ * be read there later. The 11 controls new in 2022 are listed as needing
+ * a decision. Clauses
  * 4–10 are carried by number and title: 2022 swapped 10.1 and 10.2 (so the
  * title decides), split 9.2 and 9.3 into sub-clauses (carried from the
  * parent, listed), and added 6.3 (listed). Audits, findings (relinked) and
@@ -196,6 +208,33 @@ all_equal (GPtrArray  *sources,
   return TRUE;
 }
 
+/* Internal-audit results from the least to the most conservative: a
+ * merged control that was not assessed in part is not compliant as a
+ * whole */
+static int
+audit_rank (CertoAuditResult result)
+{
+  switch (result)
+    {
+    case CERTO_AUDIT_RESULT_NON_COMPLIANT: return 3;
+    case CERTO_AUDIT_RESULT_PARTIALLY_COMPLIANT: return 2;
+    case CERTO_AUDIT_RESULT_NOT_ASSESSED: return 1;
+    case CERTO_AUDIT_RESULT_COMPLIANT:
+    default: return 0;
+    }
+}
+
+static CertoAuditResult
+audit_from_rank (int rank)
+{
+  static const CertoAuditResult by_rank[] = {
+    CERTO_AUDIT_RESULT_COMPLIANT, CERTO_AUDIT_RESULT_NOT_ASSESSED,
+    CERTO_AUDIT_RESULT_PARTIALLY_COMPLIANT, CERTO_AUDIT_RESULT_NON_COMPLIANT,
+  };
+
+  return by_rank[CLAMP (rank, 0, 3)];
+}
+
 /* The values a 2022 requirement takes from its sources */
 static GHashTable *
 merge (CertoMigrationReport  *report,
@@ -230,21 +269,27 @@ merge (CertoMigrationReport  *report,
       if (n_applicable > 0)
         put_enum (values, "applicability", CERTO_TYPE_APPLICABILITY, CERTO_APPLICABILITY_APPLICABLE);
       else if (n_excluded == sources->len)
-        {
-          put_enum (values, "applicability", CERTO_TYPE_APPLICABILITY, CERTO_APPLICABILITY_EXCLUDED);
-          put (values, "exclusion-justification",
-               join_texts (sources, certo_requirement_state_get_exclusion_justification, "; ", FALSE));
-        }
+        put_enum (values, "applicability", CERTO_TYPE_APPLICABILITY, CERTO_APPLICABILITY_EXCLUDED);
+      /* The reasons an exclusion was justified are kept even when the
+       * merge is not excluded: a decision to take again, not text to lose */
+      if (n_excluded > 0)
+        put (values, "exclusion-justification",
+             join_texts (sources, certo_requirement_state_get_exclusion_justification, "; ", FALSE));
       put (values, "inclusion-reasons", certo_inclusion_reasons_to_string (reasons));
 
-      if (n_applicable > 0 && n_excluded > 0)
+      if (n_excluded > 0 && n_excluded < sources->len)
         {
           g_autofree char *labels = join_labels (sources);
           g_autofree char *states = describe (sources, "applicability", CERTO_TYPE_APPLICABILITY);
 
-          add_decision (report, CERTO_MIGRATION_APPLICABILITY_DIFFERS, target, sources,
-                        g_strdup_printf (_("Merged from %s, which disagree on applicability (%s); it was kept applicable. Check the decision and its reasons."),
-                                         labels, states));
+          if (n_applicable > 0)
+            add_decision (report, CERTO_MIGRATION_APPLICABILITY_DIFFERS, target, sources,
+                          g_strdup_printf (_("Merged from %s, which disagree on applicability (%s); it was kept applicable, with the justification for exclusion kept aside. Check the decision and its reasons."),
+                                           labels, states));
+          else
+            add_decision (report, CERTO_MIGRATION_APPLICABILITY_DIFFERS, target, sources,
+                          g_strdup_printf (_("Merged from %s, which disagree on applicability (%s); it was left not decided, with the justification for exclusion kept. Decide whether it applies."),
+                                           labels, states));
         }
     }
 
@@ -263,12 +308,53 @@ merge (CertoMigrationReport  *report,
   if (all_equal (sources, "audit-result"))
     put_enum (values, "audit-result", CERTO_TYPE_AUDIT_RESULT,
               certo_requirement_state_get_audit_result (first));
+  else
+    {
+      int rank = 0;
+      CertoAuditResult kept;
+      g_autofree char *labels = join_labels (sources);
+      g_autofree char *results = describe (sources, "audit-result", CERTO_TYPE_AUDIT_RESULT);
+
+      for (guint i = 0; i < sources->len; i++)
+        rank = MAX (rank, audit_rank (certo_requirement_state_get_audit_result (g_ptr_array_index (sources, i))));
+      kept = audit_from_rank (rank);
+      put_enum (values, "audit-result", CERTO_TYPE_AUDIT_RESULT, kept);
+      add_decision (report, CERTO_MIGRATION_AUDIT_DIFFERS, target, sources,
+                    g_strdup_printf (_("Merged from %s, whose internal-audit results differ (%s); “%s”, the most conservative, was kept. Audit the merged control again."),
+                                     labels, results, certo_enum_to_label (CERTO_TYPE_AUDIT_RESULT, kept)));
+    }
+
   if (all_equal (sources, "control-type"))
     put_enum (values, "control-type", CERTO_TYPE_CONTROL_TYPE,
               certo_requirement_state_get_control_type (first));
   if (all_equal (sources, "obligation"))
     put_enum (values, "obligation", CERTO_TYPE_OBLIGATION,
               certo_requirement_state_get_obligation (first));
+  if (!all_equal (sources, "control-type") || !all_equal (sources, "obligation"))
+    {
+      g_autofree char *labels = join_labels (sources);
+      g_autoptr(GString) values_text = g_string_new (NULL);
+
+      if (!all_equal (sources, "control-type"))
+        {
+          g_autofree char *types = describe (sources, "control-type", CERTO_TYPE_CONTROL_TYPE);
+
+          /* Translators: part of a migration decision: "control type A.12.1.2 Preventive, A.14.2.2 Unreviewed" */
+          g_string_append_printf (values_text, _("control type %s"), types);
+        }
+      if (!all_equal (sources, "obligation"))
+        {
+          g_autofree char *obligations = describe (sources, "obligation", CERTO_TYPE_OBLIGATION);
+
+          if (values_text->len > 0)
+            g_string_append (values_text, "; ");
+          /* Translators: part of a migration decision: "obligation A.12.1.2 Mandatory, A.14.2.2 Discretionary" */
+          g_string_append_printf (values_text, _("obligation %s"), obligations);
+        }
+      add_decision (report, CERTO_MIGRATION_TYPE_DIFFERS, target, sources,
+                    g_strdup_printf (_("Merged from %s, which disagree (%s); left unreviewed, so it scores no points until you choose."),
+                                     labels, values_text->str));
+    }
 
   put (values, "owner", join_texts (sources, certo_requirement_state_get_owner, ", ", FALSE));
   put (values, "notes", join_texts (sources, certo_requirement_state_get_notes, "\n", sources->len > 1));
@@ -367,6 +453,81 @@ add_forward (GHashTable *forward,
       g_hash_table_insert (forward, g_strdup (key_2013), to);
     }
   g_ptr_array_add (to, g_strdup (key_2022));
+}
+
+/* Lists an open nonconformity with the 2022 requirements it now concerns */
+static void
+note_open_finding (CertoMigrationReport *report,
+                   CertoWorkspace       *source,
+                   CertoFinding         *finding,
+                   const char           *keys_2022,
+                   GListModel           *targets)
+{
+  CertoMigrationDecision *decision = g_new0 (CertoMigrationDecision, 1);
+  g_autoptr(GStrvBuilder) sources = g_strv_builder_new ();
+  g_auto(GStrv) keys = g_strsplit (keys_2022 != NULL ? keys_2022 : "", ",", -1);
+  const char * const *keys_2013 = certo_finding_get_requirement_keys (finding);
+  g_autoptr(GString) now = g_string_new (NULL);
+  g_autoptr(GString) before = g_string_new (NULL);
+  const char *reference = certo_finding_get_reference (finding);
+  const char *description = certo_finding_get_description (finding);
+  g_autofree char *name = NULL;
+
+  for (guint i = 0; keys_2013 != NULL && keys_2013[i] != NULL; i++)
+    {
+      CertoRequirementState *state = certo_workspace_find_requirement (source, keys_2013[i]);
+      const char *label = state != NULL ? certo_requirement_state_get_display_label (state) : keys_2013[i];
+
+      g_strv_builder_add (sources, label);
+      if (before->len > 0)
+        g_string_append (before, ", ");
+      g_string_append (before, label);
+    }
+
+  for (guint i = 0; keys[i] != NULL; i++)
+    for (guint j = 0; *keys[i] != '\0' && j < g_list_model_get_n_items (targets); j++)
+      {
+        g_autoptr(CertoRequirement) requirement = g_list_model_get_item (targets, j);
+        g_autofree char *label = NULL;
+
+        if (!g_str_equal (certo_requirement_get_id (requirement), keys[i]))
+          continue;
+
+        label = certo_requirement_get_is_annex_a (requirement) &&
+                g_ascii_isdigit (certo_requirement_get_label (requirement)[0])
+                ? g_strconcat ("A.", certo_requirement_get_label (requirement), NULL)
+                : g_strdup (certo_requirement_get_label (requirement));
+        if (decision->key == NULL)
+          {
+            decision->key = g_strdup (keys[i]);
+            decision->label = g_strdup (label);
+            decision->title = g_strdup (certo_requirement_get_title (requirement));
+          }
+        if (now->len > 0)
+          g_string_append (now, ", ");
+        g_string_append (now, label);
+        break;
+      }
+
+  name = certo_nonempty (reference) != NULL
+         ? g_strdup_printf ("%s “%s”", certo_enum_to_label (CERTO_TYPE_FINDING_KIND, certo_finding_get_kind (finding)), reference)
+         : g_strdup (certo_enum_to_label (CERTO_TYPE_FINDING_KIND, certo_finding_get_kind (finding)));
+
+  decision->kind = CERTO_MIGRATION_OPEN_FINDING;
+  if (decision->label == NULL)
+    {
+      decision->label = g_strdup ("—");
+      decision->title = g_strdup (description != NULL ? description : "");
+    }
+  decision->sources = g_strv_builder_end (sources);
+  if (now->len > 0)
+    decision->message = g_strdup_printf (/* Translators: "Open Minor nonconformity “NC-3” (was against A.11.2.8): now against A.7.8, A.8.1. Check its corrective action against the 2022 controls." */
+                                         _("Open %s (was against %s): now against %s. Check its corrective action against the 2022 controls; it stays open until it is closed."),
+                                         name, before->len > 0 ? before->str : "—", now->str);
+  else
+    decision->message = g_strdup_printf (_("Open %s (was against %s): no 2022 requirement matches, so it concerns none now. Choose the requirements it concerns; it stays open until it is closed."),
+                                         name, before->len > 0 ? before->str : "—");
+  g_ptr_array_add (report->decisions, decision);
 }
 
 /* Plans the migration: the values of every 2022 requirement, the links of
@@ -468,13 +629,36 @@ plan (CertoWorkspace        *source,
   for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
     {
       g_autoptr(CertoFinding) item = g_list_model_get_item (findings, i);
+      gint64 id = certo_workspace_item_get_id (CERTO_WORKSPACE_ITEM (item));
 
-      map_keys (forward, certo_finding_get_requirement_keys (item), seed->finding_keys,
-                certo_workspace_item_get_id (CERTO_WORKSPACE_ITEM (item)));
+      map_keys (forward, certo_finding_get_requirement_keys (item), seed->finding_keys, id);
       report->n_findings++;
+
+      /* An open nonconformity must be followed up whatever the edition:
+       * never carried silently */
+      if (certo_finding_is_open (item) && certo_finding_is_nonconformity (item))
+        note_open_finding (report, source, item, g_hash_table_lookup (seed->finding_keys, &id), targets);
     }
 
   report->n_audits = g_list_model_get_n_items (certo_workspace_get_audits (source));
+
+  /* Each decision stays in the history of its requirement, where the
+   * merge it explains can be looked up later */
+  seed->decisions = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  for (guint i = 0; i < report->decisions->len; i++)
+    {
+      CertoMigrationDecision *decision = g_ptr_array_index (report->decisions, i);
+      GStrvBuilder *builder;
+
+      if (decision->key == NULL)
+        continue;
+      builder = g_strv_builder_new ();
+      g_strv_builder_add_many (builder, decision->key, decision->label != NULL ? decision->label : decision->key,
+                               decision->message != NULL ? decision->message : "", NULL);
+      g_ptr_array_add (seed->decisions, g_strv_builder_end (builder));
+      g_strv_builder_unref (builder);
+    }
+
   return seed;
 }
 
@@ -644,5 +828,31 @@ _certo_workspace_seed_free (CertoWorkspaceSeed *seed)
   _certo_workspace_values_free (seed->workspace_values);
   g_free (seed->history_note);
   g_free (seed->user);
+  g_clear_pointer (&seed->decisions, g_ptr_array_unref);
   g_free (seed);
+}
+
+/**
+ * certo_migration_decision_kind_to_nick:
+ * @kind: a decision's kind
+ *
+ * Returns: (transfer none): its name in certo-cli's JSON
+ *   ("status-differs", "open-finding", …)
+ */
+const char *
+certo_migration_decision_kind_to_nick (CertoMigrationDecisionKind kind)
+{
+  static const char * const nicks[] = {
+    [CERTO_MIGRATION_NEW_CONTROL] = "new-control",
+    [CERTO_MIGRATION_STATUS_DIFFERS] = "status-differs",
+    [CERTO_MIGRATION_APPLICABILITY_DIFFERS] = "applicability-differs",
+    [CERTO_MIGRATION_NEW_CLAUSE] = "new-clause",
+    [CERTO_MIGRATION_SPLIT_CLAUSE] = "split-clause",
+    [CERTO_MIGRATION_AUDIT_DIFFERS] = "audit-differs",
+    [CERTO_MIGRATION_TYPE_DIFFERS] = "type-differs",
+    [CERTO_MIGRATION_OPEN_FINDING] = "open-finding",
+  };
+
+  g_return_val_if_fail (kind < G_N_ELEMENTS (nicks), "");
+  return nicks[kind];
 }

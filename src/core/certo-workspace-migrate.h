@@ -19,6 +19,14 @@ G_BEGIN_DECLS
  * @CERTO_MIGRATION_NEW_CLAUSE: a clause requirement new in 2022 (6.3)
  * @CERTO_MIGRATION_SPLIT_CLAUSE: a 2022 sub-clause (9.2.1, 9.3.2) that
  *   took its values from the 2013 clause it was split from
+ * @CERTO_MIGRATION_AUDIT_DIFFERS: merged 2013 controls had different
+ *   internal-audit results; the most conservative was kept
+ *   (non-compliant, then partially compliant, then compliant, then not
+ *   assessed)
+ * @CERTO_MIGRATION_TYPE_DIFFERS: merged 2013 controls had different
+ *   control types or obligations; left unreviewed (never guessed)
+ * @CERTO_MIGRATION_OPEN_FINDING: an open nonconformity of the 2013
+ *   workspace, carried and relinked: check it against the 2022 control
  *
  * Why a requirement of the new workspace needs a person's decision.
  */
@@ -29,7 +37,12 @@ typedef enum
   CERTO_MIGRATION_APPLICABILITY_DIFFERS,
   CERTO_MIGRATION_NEW_CLAUSE,
   CERTO_MIGRATION_SPLIT_CLAUSE,
+  CERTO_MIGRATION_AUDIT_DIFFERS,
+  CERTO_MIGRATION_TYPE_DIFFERS,
+  CERTO_MIGRATION_OPEN_FINDING,
 } CertoMigrationDecisionKind;
+
+const char *certo_migration_decision_kind_to_nick (CertoMigrationDecisionKind kind);
 
 /**
  * CertoMigrationDecision:

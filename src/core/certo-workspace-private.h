@@ -60,6 +60,17 @@ gboolean  _certo_workspace_item_set_keys      (gpointer             object,
                                                GError             **error);
 gboolean  _certo_workspace_check_date         (const char    *date,
                                                GError       **error);
+char     *_certo_workspace_clean_text         (const char    *text,
+                                               gboolean       multiline);
+gboolean  _certo_workspace_text_is_blank      (const char    *text);
+gboolean  _certo_workspace_field_is_multiline (gpointer       object,
+                                               GParamSpec    *pspec);
+gboolean  _certo_evidence_check_period        (const char          *effective,
+                                               const char          *expiry,
+                                               GError             **error);
+gboolean  _certo_workspace_check_finding      (const char          *description,
+                                               const char * const  *keys,
+                                               GError             **error);
 void      _certo_workspace_item_set_int       (gpointer       object,
                                                GParamSpec    *pspec,
                                                int           *field,
@@ -76,6 +87,40 @@ CertoRequirementState *_certo_workspace_lookup_key (CertoWorkspace *self,
                                                     const char     *key);
 char    **_certo_workspace_sort_keys          (CertoWorkspace     *self,
                                                const char * const *keys);
+gboolean  _certo_workspace_is_undoing         (CertoWorkspace     *self);
+gboolean  _certo_workspace_validate_field     (CertoWorkspace     *self,
+                                               GParamSpec         *pspec,
+                                               const GValue       *value,
+                                               GError            **error);
+
+/* The Statement of Applicability's content, as its exports show it
+ * (certo-workspace-fields.c) */
+char     *_certo_workspace_dup_soa_fingerprint (CertoWorkspace    *self);
+void      _certo_soa_version_set_content_sha256 (CertoSoaVersion  *self,
+                                                 const char       *sha256);
+
+/* A file the user chose, read only if it is a regular file
+ * (certo-workspace-file.c): a named pipe or a device is refused before
+ * anything could block on it */
+typedef struct _CertoRegularFile CertoRegularFile;
+
+CertoRegularFile *_certo_regular_file_open      (GFile             *file,
+                                                 GCancellable      *cancellable,
+                                                 GError           **error);
+gssize    _certo_regular_file_read              (CertoRegularFile  *in,
+                                                 guint8            *buffer,
+                                                 gsize              length,
+                                                 GCancellable      *cancellable,
+                                                 GError           **error);
+gint64    _certo_regular_file_get_size          (CertoRegularFile  *in);
+const char *_certo_regular_file_get_display_name (CertoRegularFile *in);
+void      _certo_regular_file_close             (CertoRegularFile  *in);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CertoRegularFile, _certo_regular_file_close)
+gboolean  _certo_check_writable_destination     (GFile             *destination,
+                                                 GError           **error);
+char     *_certo_format_size_pair               (gint64            size,
+                                                 gint64            limit,
+                                                 char            **out_limit);
 
 /* Entities: the tables behind the objects (certo-workspace-schema.c) */
 typedef enum
@@ -94,6 +139,8 @@ typedef enum
   CERTO_FIELD_EDITABLE = 1 << 0,   /* a tracked edit; else fixed once made */
   CERTO_FIELD_LINK     = 1 << 1,   /* requirement keys, kept in the link table */
   CERTO_FIELD_INTEGER  = 1 << 2,   /* an INTEGER column (booleans too) */
+  CERTO_FIELD_MULTILINE = 1 << 3,  /* text that keeps line breaks and tabs */
+  CERTO_FIELD_HIDDEN   = 1 << 4,   /* kept by Certo itself: never set by name */
 } CertoFieldFlags;
 
 typedef struct
@@ -166,6 +213,7 @@ typedef struct
   char              *new_value;
   char              *user;
   char              *timestamp;
+  gint64             undo_group;  /* the undo step it belongs to; 0: none */
 } CertoWorkspaceChange;
 
 void      _certo_workspace_change_free        (CertoWorkspaceChange *change);
@@ -233,7 +281,12 @@ typedef struct
   char    *organisation;
   char    *opened_at;
   char    *changed_at;
+  char    *edited_at;          /* the last unsaved change */
+  guint    n_edits;            /* unsaved changes since the last save */
+  gint64   sidecar_written_at; /* monotonic µs */
+  guint    sidecar_n_edits;    /* n_edits as the sidecar has it */
   gboolean dirty;
+  gboolean recoverable;        /* FALSE: a CLI session, dropped if it dies */
 
   /* The user's file as Certo last read or wrote it */
   gboolean have_target_stat;
@@ -256,6 +309,11 @@ gboolean  _certo_working_copy_lock              (CertoWorkingCopy  *wc,
 void      _certo_working_copy_unlock            (CertoWorkingCopy  *wc);
 gboolean  _certo_working_copy_write_sidecar     (CertoWorkingCopy  *wc,
                                                  GError           **error);
+void      _certo_working_copy_note_edit         (CertoWorkingCopy  *wc);
+void      _certo_working_copy_sync_counts       (CertoWorkingCopy  *wc);
+void      _certo_working_copy_sweep             (const char        *dir,
+                                                 const char        *key);
+void      _certo_workspace_file_remove_temporaries (const char     *target_path);
 void      _certo_working_copy_remove_files      (CertoWorkingCopy  *wc);
 gboolean  _certo_working_copy_copy_in           (CertoWorkingCopy  *wc,
                                                  GError           **error);
@@ -280,7 +338,7 @@ gint64    _certo_workspace_file_mtime_ns        (const struct stat *st);
  * -records.c */
 typedef struct
 {
-  guint    group;
+  gint64   group;         /* unique across sessions (history.undo_group) */
   GObject *object;        /* NULL: the workspace itself */
   char    *property;
   char    *old_value;
@@ -311,11 +369,13 @@ struct _CertoWorkspace
   gint64 next_id[CERTO_N_ENTITIES];
 
   GQueue undo;                           /* of CertoUndoStep, newest last */
-  guint undo_serial;
+  gint64 undo_serial;                    /* starts at the session's start, in µs */
   guint n_undo_groups;                   /* distinct groups in @undo */
   guint group_depth;
-  guint open_group;
+  gint64 open_group;
+  gint64 undoing_group;                  /* the group certo_workspace_undo() reverts */
   gboolean in_undo;
+  gboolean recoverable;                  /* FALSE: nothing kept after a crash */
 
   guint save_delay;
   gint64 max_evidence_size;
@@ -349,6 +409,7 @@ typedef enum
   WS_PROP_SAVE_DELAY,
   WS_PROP_MAX_EVIDENCE_SIZE,
   WS_PROP_CAN_UNDO,
+  WS_PROP_RECOVERABLE,
   WS_N_PROPS
 } CertoWorkspaceProperty;
 
@@ -383,10 +444,12 @@ int         _certo_workspace_compare_by_id   (gconstpointer   a,
 /* certo-workspace-edit.c, for certo-workspace-records.c: a change to
  * write, and new items added to memory, their list and the worker's queue */
 void                  _certo_workspace_push_undo   (CertoWorkspace *self,
+                                                    gint64          group,
                                                     GObject        *object,
                                                     const char     *property,
                                                     const char     *old_value,
                                                     const char     *new_value);
+gint64                _certo_workspace_reserve_undo_group (CertoWorkspace *self);
 CertoWorkspaceChange *_certo_workspace_new_change  (CertoWorkspace    *self,
                                                     const CertoEntity *entity,
                                                     gint64             id,
@@ -409,6 +472,7 @@ typedef struct
   char          *recover_path;      /* recover: the working copy */
   GFile         *save_as;           /* recover: a new home, or NULL */
   gboolean       replace;           /* create: replace an existing file */
+  gboolean       recoverable;       /* open, create: kept after a crash */
   char         **workspace_values;  /* create: CERTO_WS_N_FIELDS texts */
   GPtrArray     *requirements;      /* create: CertoRequirementState, ids from 1 */
   CertoWorkspaceSeed *seed;         /* create: a migration's data, or NULL */
@@ -451,6 +515,24 @@ typedef struct
   guint   limit;
 } CertoHistoryRequest;
 
+/* One history row that can be undone in a later session
+ * (certo-workspace-undo.c) */
+typedef struct
+{
+  gint64  group;
+  char   *action;
+  char   *entity;
+  gint64  entity_id;
+  char   *field;
+  char   *old_value;
+  char   *new_value;
+} CertoUndoRow;
+
+void       _certo_undo_row_free            (CertoUndoRow *row);
+GPtrArray *_certo_workspace_db_load_undo   (CertoSqlite  *sqlite,
+                                            guint         max_groups,
+                                            GError      **error);
+
 void      _certo_open_request_free         (CertoOpenRequest    *request);
 void      _certo_save_request_free         (CertoSaveRequest    *request);
 void      _certo_add_file_request_free     (CertoAddFileRequest *request);
@@ -471,6 +553,7 @@ void      _certo_workspace_job_add_file    (CertoSqlite *sqlite, GTask *task, gp
 void      _certo_workspace_job_export_file (CertoSqlite *sqlite, GTask *task, gpointer data, GCancellable *cancellable);
 void      _certo_workspace_job_history     (CertoSqlite *sqlite, GTask *task, gpointer data, GCancellable *cancellable);
 void      _certo_workspace_job_flush       (CertoSqlite *sqlite, GTask *task, gpointer data, GCancellable *cancellable);
+void      _certo_workspace_job_load_undo   (CertoSqlite *sqlite, GTask *task, gpointer data, GCancellable *cancellable);
 void      _certo_workspace_job_close       (CertoSqlite *sqlite, GTask *task, gpointer data, GCancellable *cancellable);
 
 /* Migration (certo-workspace-migrate.c), for certo_workspace_create_async() */
@@ -483,6 +566,8 @@ struct _CertoWorkspaceSeed
   char      **workspace_values;     /* certificate, one per workspace field */
   char       *history_note;           /* the history row: where it came from */
   char       *user;
+  GPtrArray  *decisions;            /* (element-type GStrv) key, label, message:
+                                     * each decision, in the history of its requirement */
 };
 
 void      _certo_workspace_seed_free            (CertoWorkspaceSeed *seed);

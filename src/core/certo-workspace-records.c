@@ -40,20 +40,7 @@ static gboolean
 check_web_url (const char  *url,
                GError     **error)
 {
-  g_autoptr(GUri) uri = NULL;
-  const char *scheme;
-
-  uri = url != NULL ? g_uri_parse (url, G_URI_FLAGS_NONE, NULL) : NULL;
-  scheme = uri != NULL ? g_uri_get_scheme (uri) : NULL;
-  if (scheme != NULL &&
-      (g_ascii_strcasecmp (scheme, "https") == 0 || g_ascii_strcasecmp (scheme, "http") == 0) &&
-      g_uri_get_host (uri) != NULL && *g_uri_get_host (uri) != '\0')
-    return TRUE;
-
-  g_set_error (error, CERTO_WORKSPACE_ERROR, CERTO_WORKSPACE_ERROR_INVALID_VALUE,
-               _("“%s” is not a web address; evidence links must start with https:// or http://"),
-               url != NULL ? url : "");
-  return FALSE;
+  return certo_evidence_check_link (url, error);
 }
 
 static void
@@ -115,7 +102,7 @@ add_file_done (GObject      *source,
     g_value_unset (&values[i]);
 
   _certo_workspace_attach_item (self, CERTO_WORKSPACE_ITEM (evidence));
-  _certo_workspace_push_undo (self, G_OBJECT (evidence), "removed", "true", "false");
+  _certo_workspace_push_undo (self, request->change->undo_group, G_OBJECT (evidence), "removed", "true", "false");
   _certo_workspace_recount_evidence (self);
   _certo_workspace_mark_changed (self);
 
@@ -185,8 +172,7 @@ certo_workspace_add_evidence_file_async (CertoWorkspace          *self,
   g_task_set_source_tag (outer, certo_workspace_add_evidence_file_async);
 
   if (!_certo_workspace_check_open (self, &error) ||
-      !_certo_workspace_check_date (spec ? spec->effective_date : NULL, &error) ||
-      !_certo_workspace_check_date (spec ? spec->expiry_date : NULL, &error) ||
+      !_certo_evidence_check_period (spec ? spec->effective_date : NULL, spec ? spec->expiry_date : NULL, &error) ||
       !check_keys (self, spec ? spec->requirement_keys : NULL, &keys, &error))
     {
       g_task_return_error (outer, error);
@@ -195,7 +181,17 @@ certo_workspace_add_evidence_file_async (CertoWorkspace          *self,
     }
 
   base = g_file_get_basename (file);
-  name = base != NULL ? g_filename_display_name (base) : g_strdup ("evidence");
+  if (base != NULL)
+    {
+      g_autofree char *display = g_filename_display_name (base);
+
+      name = _certo_workspace_clean_text (display, FALSE);
+    }
+  if (name == NULL || *name == '\0')
+    {
+      g_free (name);
+      name = g_strdup ("evidence");
+    }
   draft = new_evidence (self, CERTO_EVIDENCE_FILE, name, spec, keys,
                         spec != NULL ? certo_nonempty (spec->expiry_date) : NULL);
 
@@ -203,6 +199,10 @@ certo_workspace_add_evidence_file_async (CertoWorkspace          *self,
                                         certo_workspace_item_get_id (CERTO_WORKSPACE_ITEM (draft)), "add",
                                         g_strdup (certo_evidence_get_title (draft)));
   change->values = _certo_workspace_dup_values (G_OBJECT (draft), change->entity);
+  /* Its undo step is pushed when the bytes are in: its group is taken now */
+  change->undo_group = _certo_workspace_reserve_undo_group (self);
+  /* The history of the requirements it supports shows the addition */
+  change->new_value = g_strjoinv (",", keys);
   g_free (change->values[3]);
   change->values[3] = g_strdup (name);
   g_assert (g_str_equal (change->entity->fields[3].property, "file-name"));
@@ -242,8 +242,9 @@ certo_workspace_add_evidence_file_finish (CertoWorkspace  *self,
 /**
  * certo_workspace_add_evidence_link:
  * @self: an open workspace
- * @url: an https:// or http:// address
- * @spec: (nullable): title, dates and requirements
+ * @url: an https:// or http:// address (certo_evidence_check_link())
+ * @spec: (nullable): title, dates and requirements; without a title,
+ *   the host and path, shortened (certo_evidence_dup_link_title())
  * @error: (out) (optional): %CERTO_WORKSPACE_ERROR_INVALID_VALUE,
  *   %CERTO_WORKSPACE_ERROR_NOT_FOUND
  *
@@ -260,21 +261,22 @@ certo_workspace_add_evidence_link (CertoWorkspace           *self,
   g_autoptr(CertoEvidence) evidence = NULL;
   g_auto(GStrv) keys = NULL;
   g_autofree char *now = certo_iso_timestamp_now ();
+  g_autofree char *default_title = NULL;
 
   g_return_val_if_fail (CERTO_IS_WORKSPACE (self), NULL);
 
   if (!_certo_workspace_check_open (self, error) ||
       !check_web_url (url, error) ||
-      !_certo_workspace_check_date (spec ? spec->effective_date : NULL, error) ||
-      !_certo_workspace_check_date (spec ? spec->expiry_date : NULL, error) ||
+      !_certo_evidence_check_period (spec ? spec->effective_date : NULL, spec ? spec->expiry_date : NULL, error) ||
       !check_keys (self, spec ? spec->requirement_keys : NULL, &keys, error))
     return NULL;
 
+  default_title = certo_evidence_dup_link_title (url);
   evidence = g_object_new (CERTO_TYPE_EVIDENCE,
                            "id", self->next_id[CERTO_ENTITY_EVIDENCE]++,
                            "kind", CERTO_EVIDENCE_LINK,
                            "url", url,
-                           "title", spec != NULL && certo_nonempty (spec->title) ? spec->title : url,
+                           "title", spec != NULL && certo_nonempty (spec->title) ? spec->title : default_title,
                            "description", spec != NULL ? spec->description : NULL,
                            "effective-date", spec != NULL ? certo_nonempty (spec->effective_date) : NULL,
                            "expiry-date", spec != NULL ? certo_nonempty (spec->expiry_date) : NULL,
@@ -312,11 +314,26 @@ certo_workspace_add_evidence_library (CertoWorkspace              *self,
   g_autofree char *now = certo_iso_timestamp_now ();
   const char *expiry;
 
+  g_autoptr(CertoLibrarySnapshot) clean = NULL;
+
   g_return_val_if_fail (CERTO_IS_WORKSPACE (self), NULL);
   g_return_val_if_fail (snapshot != NULL, NULL);
 
   if (!_certo_workspace_check_open (self, error))
     return NULL;
+
+  /* The catalog's text is cleaned on import already; a snapshot made by
+   * other code follows the workspace's rule all the same */
+  clean = certo_library_snapshot_copy (snapshot);
+#define CLEAN(field) G_STMT_START { char *c = _certo_workspace_clean_text (clean->field, FALSE); \
+                                    g_free (clean->field); clean->field = c; } G_STMT_END
+  CLEAN (title);
+  CLEAN (certificate_number);
+  CLEAN (issuer);
+  CLEAN (source_name);
+  CLEAN (document_key);
+#undef CLEAN
+  snapshot = clean;
 
   if (certo_nonempty (snapshot->title) == NULL)
     {
@@ -328,8 +345,7 @@ certo_workspace_add_evidence_library (CertoWorkspace              *self,
   if ((certo_nonempty (snapshot->url) != NULL && !check_web_url (snapshot->url, error)) ||
       !_certo_workspace_check_date (snapshot->issue_date, error) ||
       !_certo_workspace_check_date (snapshot->expiry_date, error) ||
-      !_certo_workspace_check_date (spec ? spec->effective_date : NULL, error) ||
-      !_certo_workspace_check_date (spec ? spec->expiry_date : NULL, error) ||
+      !_certo_evidence_check_period (spec ? spec->effective_date : NULL, spec ? spec->expiry_date : NULL, error) ||
       !check_keys (self, spec ? spec->requirement_keys : NULL, &keys, error))
     return NULL;
 
@@ -518,11 +534,13 @@ certo_workspace_add_audit (CertoWorkspace  *self,
  * @self: an open workspace
  * @kind: its grade
  * @audit: (nullable): the audit that raised it
- * @description: (nullable): what was found
- * @requirement_keys: (nullable) (array zero-terminated=1): the
- *   requirements it concerns (keys or numbers)
+ * @description: what was found; not empty
+ * @requirement_keys: (array zero-terminated=1): the requirements it
+ *   concerns (keys or numbers); at least one
  * @due_date: (nullable): when the corrective action is due
- * @error: (out) (optional): a #CERTO_WORKSPACE_ERROR
+ * @error: (out) (optional): %CERTO_WORKSPACE_ERROR_INVALID_VALUE (no
+ *   description, no requirement, a bad date, a due date before @audit),
+ *   %CERTO_WORKSPACE_ERROR_NOT_FOUND (an unknown requirement)
  *
  * Records an audit finding (ISO/IEC 17021-1 9.4.5). Undoable.
  *
@@ -544,8 +562,25 @@ certo_workspace_add_finding (CertoWorkspace      *self,
 
   if (!_certo_workspace_check_open (self, error) ||
       !_certo_workspace_check_date (due_date, error) ||
-      !check_keys (self, requirement_keys, &keys, error))
+      !check_keys (self, requirement_keys, &keys, error) ||
+      !_certo_workspace_check_finding (description, (const char * const *) keys, error))
     return NULL;
+
+  /* A corrective action is due after the audit that found the need */
+  if (audit != NULL && certo_nonempty (due_date) != NULL)
+    {
+      const char *audit_date = certo_audit_get_performed_date (audit) != NULL
+                               ? certo_audit_get_performed_date (audit)
+                               : certo_audit_get_planned_date (audit);
+
+      if (audit_date != NULL && certo_iso_date_compare (due_date, audit_date) < 0)
+        {
+          g_set_error (error, CERTO_WORKSPACE_ERROR, CERTO_WORKSPACE_ERROR_INVALID_VALUE,
+                       _("The corrective action cannot be due on %s, before the audit that raised the finding (%s). Check the due date."),
+                       due_date, audit_date);
+          return NULL;
+        }
+    }
 
   finding = g_object_new (CERTO_TYPE_FINDING,
                           "id", self->next_id[CERTO_ENTITY_FINDING]++,
@@ -583,6 +618,7 @@ certo_workspace_add_soa_version (CertoWorkspace  *self,
                                  GError         **error)
 {
   g_autoptr(CertoSoaVersion) soa = NULL;
+  g_autofree char *sha256 = NULL;
 
   g_return_val_if_fail (CERTO_IS_WORKSPACE (self), NULL);
 
@@ -597,12 +633,18 @@ certo_workspace_add_soa_version (CertoWorkspace  *self,
       return NULL;
     }
 
+  /* An approval approves the content of now (ISO/IEC 27001:2022 7.5.2 c):
+   * what a later change is measured against */
+  if (certo_nonempty (approval_date) != NULL)
+    sha256 = _certo_workspace_dup_soa_fingerprint (self);
+
   soa = g_object_new (CERTO_TYPE_SOA_VERSION,
                       "id", self->next_id[CERTO_ENTITY_SOA_VERSION]++,
                       "version", version,
                       "approver", approver,
                       "approval-date", certo_nonempty (approval_date),
                       "notes", notes,
+                      "content-sha256", sha256,
                       NULL);
   _certo_workspace_insert_item (self, CERTO_WORKSPACE_ITEM (soa));
   return soa;

@@ -12,8 +12,10 @@
  *   evidence             evidence items (file, link, Library snapshot)
  *   evidence_file        the bytes of stored files (BLOB), one row per item
  *   evidence_requirement which requirements an item supports
- *   audit, finding, finding_requirement, soa_version
+ *   audit, finding, finding_requirement, soa_version (schema 2: with the
+ *                        SHA-256 of the SoA content each approval approved)
  *   history              every change: when, who, what, old and new value
+ *                        (schema 2: and the undo step it belongs to)
  * Enumerations are stored by nick ("in-progress"), dates as YYYY-MM-DD.
  */
 #include "config.h"
@@ -26,10 +28,12 @@
 #define E CERTO_FIELD_EDITABLE
 #define L CERTO_FIELD_LINK
 #define I CERTO_FIELD_INTEGER
+#define M CERTO_FIELD_MULTILINE
+#define H CERTO_FIELD_HIDDEN
 
 static const CertoField workspace_fields[] = {
   [CERTO_WS_ORGANISATION] = { "organisation", "organisation", E },
-  [CERTO_WS_SCOPE] = { "scope", "scope", E },
+  [CERTO_WS_SCOPE] = { "scope", "scope", E | M },
   [CERTO_WS_CERTIFICATE_NUMBER] = { "certificate-number", "certificate_number", E },
   [CERTO_WS_CERTIFICATION_BODY] = { "certification-body", "certification_body", E },
   [CERTO_WS_CERTIFICATE_ISSUE_DATE] = { "certificate-issue-date", "certificate_issue_date", E },
@@ -53,20 +57,20 @@ static const CertoField requirement_fields[] = {
   { "position", "position", I },
   { "applicability", "applicability", E },
   { "inclusion-reasons", "inclusion_reasons", E },
-  { "exclusion-justification", "exclusion_justification", E },
+  { "exclusion-justification", "exclusion_justification", E | M },
   { "status", "status", E },
   { "audit-result", "audit_result", E },
   { "control-type", "control_type", E },
   { "obligation", "obligation", E },
   { "owner", "owner", E },
   { "due-date", "due_date", E },
-  { "notes", "notes", E },
+  { "notes", "notes", E | M },
 };
 
 static const CertoField evidence_fields[] = {
   { "kind", "kind", 0 },
   { "title", "title", E },
-  { "description", "description", E },
+  { "description", "description", E | M },
   { "file-name", "file_name", 0 },
   { "content-type", "content_type", 0 },
   { "size", "size", I },
@@ -94,7 +98,7 @@ static const CertoField audit_fields[] = {
   { "planned-date", "planned_date", E },
   { "performed-date", "performed_date", E },
   { "auditor", "auditor", E },
-  { "notes", "notes", E },
+  { "notes", "notes", E | M },
   { "removed", "removed", E | I },
 };
 
@@ -102,9 +106,9 @@ static const CertoField finding_fields[] = {
   { "kind", "kind", E },
   { "audit-id", "audit_id", E | I },
   { "reference", "reference", E },
-  { "description", "description", E },
+  { "description", "description", E | M },
   { "requirement-keys", NULL, E | L },
-  { "corrective-action", "corrective_action", E },
+  { "corrective-action", "corrective_action", E | M },
   { "due-date", "due_date", E },
   { "closed-date", "closed_date", E },
   { "removed", "removed", E | I },
@@ -114,13 +118,16 @@ static const CertoField soa_version_fields[] = {
   { "version", "version", E },
   { "approver", "approver", E },
   { "approval-date", "approval_date", E },
-  { "notes", "notes", E },
+  { "notes", "notes", E | M },
   { "removed", "removed", E | I },
+  { "content-sha256", "content_sha256", E | H },
 };
 
 #undef E
 #undef L
 #undef I
+#undef M
+#undef H
 
 static const CertoEntity entities[CERTO_N_ENTITIES] = {
   { CERTO_ENTITY_WORKSPACE, "workspace", "workspace", certo_workspace_get_type,
@@ -258,6 +265,14 @@ static const char * const migrations[] = {
   "  new_value TEXT"
   ");"
   "CREATE INDEX history_by_entity ON history (entity, entity_id);",
+
+  /* 2: what an approval approved (the SoA's content, certo-workspace-fields.c),
+   * so a change after it turns the SoA back into a draft; the undo step
+   * each change belongs to, so a later session can undo it
+   * (certo-workspace-undo.c) */
+  "ALTER TABLE soa_version ADD COLUMN content_sha256 TEXT;"
+  "ALTER TABLE history ADD COLUMN undo_group INTEGER;"
+  "CREATE INDEX history_by_undo_group ON history (undo_group) WHERE undo_group IS NOT NULL;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CERTO_WORKSPACE_SCHEMA_VERSION);

@@ -317,7 +317,8 @@ compare_scheduled (gconstpointer a,
  * (issue date set): the first surveillance audit by issue + 12 months,
  * the second by issue + 24 months (ISO/IEC 17021-1 9.6.2.2), and the
  * recertification audit before expiry (the certificate's expiry date, or
- * issue + 36 months; ISO/IEC 17021-1 9.6.3). Without one: stage 1 and
+ * the end of the three-year cycle, certo_workspace_dup_certificate_expiry();
+ * ISO/IEC 17021-1 9.6.3). Without one: stage 1 and
  * stage 2 as planned. Internal audits and management reviews that are
  * planned and not yet performed are listed with their planned date as
  * the deadline ("at planned intervals", ISO/IEC 27001:2022 9.2.2, 9.3.1).
@@ -337,7 +338,7 @@ certo_workspace_compute_audit_schedule (CertoWorkspace *self,
 
   if (issued != NULL)
     {
-      const char *expires = certo_workspace_get_certificate_expiry_date (self);
+      g_autofree char *expires = certo_workspace_dup_certificate_expiry (self, NULL);
 
       g_ptr_array_add (schedule,
                        scheduled (self, CERTO_AUDIT_SURVEILLANCE_1, certo_iso_date_add_months (issued, 12), issued,
@@ -346,9 +347,7 @@ certo_workspace_compute_audit_schedule (CertoWorkspace *self,
                        scheduled (self, CERTO_AUDIT_SURVEILLANCE_2, certo_iso_date_add_months (issued, 24), issued,
                                   _("ISO/IEC 17021-1 9.6.2.2: at least once in each calendar year of the cycle"), now));
       g_ptr_array_add (schedule,
-                       scheduled (self, CERTO_AUDIT_RECERTIFICATION,
-                                  expires != NULL ? g_strdup (expires) : certo_iso_date_add_months (issued, 36),
-                                  issued,
+                       scheduled (self, CERTO_AUDIT_RECERTIFICATION, g_steal_pointer (&expires), issued,
                                   _("ISO/IEC 17021-1 9.6.3: completed before the certificate expires"), now));
     }
   else
@@ -505,4 +504,55 @@ certo_workspace_count_soa_issues (CertoWorkspace *self,
     }
 
   return n;
+}
+
+static int
+compare_open_findings (gconstpointer a,
+                       gconstpointer b)
+{
+  CertoFinding *fa = *(CertoFinding * const *) a;
+  CertoFinding *fb = *(CertoFinding * const *) b;
+  const char *da = certo_finding_get_due_date (fa);
+  const char *db = certo_finding_get_due_date (fb);
+  gint64 ia, ib;
+
+  /* Major before minor before observations, then the earliest due */
+  if (certo_finding_get_kind (fa) != certo_finding_get_kind (fb))
+    return (int) certo_finding_get_kind (fa) - (int) certo_finding_get_kind (fb);
+  if ((da == NULL) != (db == NULL))
+    return da == NULL ? 1 : -1;
+  if (da != NULL && certo_iso_date_compare (da, db) != 0)
+    return certo_iso_date_compare (da, db);
+
+  ia = certo_workspace_item_get_id (CERTO_WORKSPACE_ITEM (fa));
+  ib = certo_workspace_item_get_id (CERTO_WORKSPACE_ITEM (fb));
+  return (ia > ib) - (ia < ib);
+}
+
+/**
+ * certo_workspace_list_open_findings:
+ * @self: a workspace
+ *
+ * Every finding not closed yet, due or not: the nonconformities an
+ * auditor follows up at the next audit (ISO/IEC 17021-1 9.4.9, 9.6.2.2),
+ * majors first, then by due date (none last).
+ *
+ * Returns: (transfer container) (element-type CertoFinding): the findings
+ */
+GPtrArray *
+certo_workspace_list_open_findings (CertoWorkspace *self)
+{
+  GListModel *model = certo_workspace_get_findings (self);
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(CertoFinding) finding = g_list_model_get_item (model, i);
+
+      if (certo_finding_is_open (finding))
+        g_ptr_array_add (out, g_steal_pointer (&finding));
+    }
+
+  g_ptr_array_sort (out, compare_open_findings);
+  return out;
 }

@@ -105,6 +105,7 @@ GPtrArray  *certo_workspace_list_overdue_requirements  (CertoWorkspace *self,
                                                         const char     *today);
 GPtrArray  *certo_workspace_list_overdue_findings      (CertoWorkspace *self,
                                                         const char     *today);
+GPtrArray  *certo_workspace_list_open_findings         (CertoWorkspace *self);
 GPtrArray  *certo_workspace_list_expiring_evidence     (CertoWorkspace *self,
                                                         const char     *today,
                                                         guint           days);

@@ -390,8 +390,9 @@ _certo_workspace_create_seeded_async (CertoWorkspace            *self,
   request->seed = seed;
   request->requirements = requirements_from_framework (framework);
   request->workspace_values = g_new0 (char *, CERTO_WS_N_FIELDS + 1);
-  request->workspace_values[CERTO_WS_ORGANISATION] = g_strdup (organisation != NULL ? organisation : "");
-  request->workspace_values[CERTO_WS_SCOPE] = g_strdup (scope != NULL ? scope : "");
+  request->workspace_values[CERTO_WS_ORGANISATION] = _certo_workspace_clean_text (organisation != NULL ? organisation : "", FALSE);
+  request->workspace_values[CERTO_WS_SCOPE] = _certo_workspace_clean_text (scope != NULL ? scope : "", TRUE);
+  request->recoverable = self->recoverable;
   request->workspace_values[CERTO_WS_CERTIFICATE_NUMBER] = g_strdup ("");
   request->workspace_values[CERTO_WS_CERTIFICATION_BODY] = g_strdup ("");
   request->workspace_values[CERTO_WS_FRAMEWORK_ID] = g_strdup (certo_framework_get_id (framework));
@@ -409,7 +410,7 @@ _certo_workspace_create_seeded_async (CertoWorkspace            *self,
  * @file: where to make the workspace (`*.certo`, local or mounted)
  * @framework: what it tracks (certo_framework_load_builtin() with
  *   %CERTO_FRAMEWORK_ISO27001_2022 or another framework)
- * @organisation: (nullable): the organisation
+ * @organisation: the organisation; not empty
  * @scope: (nullable): the ISMS scope (ISO/IEC 27001:2022 clause 4.3)
  * @flags: %CERTO_WORKSPACE_CREATE_REPLACE to replace an existing file
  * @cancellable: (nullable): a #GCancellable
@@ -432,7 +433,23 @@ certo_workspace_create_async (CertoWorkspace            *self,
                               GAsyncReadyCallback        callback,
                               gpointer                   user_data)
 {
-  _certo_workspace_create_seeded_async (self, file, framework, organisation, scope, flags,
+  g_autofree char *name = _certo_workspace_clean_text (organisation, FALSE);
+
+  g_return_if_fail (CERTO_IS_WORKSPACE (self));
+
+  if (name != NULL)
+    g_strstrip (name);
+  if (_certo_workspace_text_is_blank (name))
+    {
+      g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+      g_task_set_source_tag (task, certo_workspace_create_async);
+      g_task_return_new_error (task, CERTO_WORKSPACE_ERROR, CERTO_WORKSPACE_ERROR_INVALID_VALUE,
+                               _("The organisation cannot be empty: a workspace records the certification of one organisation. Give its name."));
+      return;
+    }
+
+  _certo_workspace_create_seeded_async (self, file, framework, name, scope, flags,
                                         NULL, cancellable, callback, user_data);
 }
 
@@ -489,6 +506,7 @@ certo_workspace_open_async (CertoWorkspace      *self,
 
   request = g_new0 (CertoOpenRequest, 1);
   request->file = g_object_ref (file);
+  request->recoverable = self->recoverable;
   start_open (self, task, request, _certo_workspace_job_open);
 }
 
@@ -548,6 +566,7 @@ certo_workspace_recover_async (CertoWorkspace         *self,
 
   request = g_new0 (CertoOpenRequest, 1);
   request->recover_path = g_strdup (recoverable->working_copy);
+  request->recoverable = self->recoverable;
   request->save_as = save_as != NULL ? g_object_ref (save_as) : NULL;
   if (save_as == NULL)
     request->file = g_file_new_for_uri (recoverable->uri);

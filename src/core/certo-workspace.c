@@ -200,6 +200,7 @@ certo_workspace_get_property (GObject    *object,
     case WS_PROP_SAVE_DELAY: g_value_set_uint (value, self->save_delay); break;
     case WS_PROP_MAX_EVIDENCE_SIZE: g_value_set_int64 (value, self->max_evidence_size); break;
     case WS_PROP_CAN_UNDO: g_value_set_boolean (value, certo_workspace_get_can_undo (self)); break;
+    case WS_PROP_RECOVERABLE: g_value_set_boolean (value, self->recoverable); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -219,7 +220,8 @@ certo_workspace_set_property (GObject      *object,
       self->data_dir = certo_paths_dup_data_dir (g_value_get_string (value));
       break;
     case WS_PROP_ORGANISATION:
-      certo_workspace_set_organisation (self, g_value_get_string (value));
+      if (!certo_workspace_set_organisation (self, g_value_get_string (value), NULL))
+        g_object_notify_by_pspec (object, pspec);
       break;
     case WS_PROP_SCOPE:
       certo_workspace_set_scope (self, g_value_get_string (value));
@@ -246,6 +248,9 @@ certo_workspace_set_property (GObject      *object,
       break;
     case WS_PROP_MAX_EVIDENCE_SIZE:
       certo_workspace_set_max_evidence_size (self, g_value_get_int64 (value));
+      break;
+    case WS_PROP_RECOVERABLE:
+      certo_workspace_set_recoverable (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -339,6 +344,16 @@ certo_workspace_class_init (CertoWorkspaceClass *klass)
     g_param_spec_int64 ("max-evidence-size", NULL, NULL, 0, G_MAXINT64,
                         CERTO_WORKSPACE_DEFAULT_MAX_EVIDENCE_SIZE, RW);
   properties[WS_PROP_CAN_UNDO] = g_param_spec_boolean ("can-undo", NULL, NULL, FALSE, RO);
+  /**
+   * CertoWorkspace:recoverable:
+   *
+   * Whether a session that ends without closing leaves its working copy
+   * to be recovered (the application, %TRUE by default). A program with
+   * no way to offer recovery (certo-cli) sets %FALSE before opening: its
+   * working copy is deleted by the next session of the same file, or the
+   * next list of recoverable copies, once its process is gone.
+   */
+  properties[WS_PROP_RECOVERABLE] = g_param_spec_boolean ("recoverable", NULL, NULL, TRUE, RW);
 
   g_object_class_install_properties (object_class, WS_N_PROPS, properties);
 
@@ -362,7 +377,11 @@ certo_workspace_init (CertoWorkspace *self)
   self->context = g_main_context_ref_thread_default ();
   self->save_delay = CERTO_WORKSPACE_DEFAULT_SAVE_DELAY;
   self->max_evidence_size = CERTO_WORKSPACE_DEFAULT_MAX_EVIDENCE_SIZE;
+  self->recoverable = TRUE;
   g_queue_init (&self->undo);
+  /* Undo groups are numbered from the session's start in µs, so groups
+   * of different sessions never share a number in the history */
+  self->undo_serial = g_get_real_time ();
 
   self->lists[CERTO_ENTITY_REQUIREMENT] = g_list_store_new (CERTO_TYPE_REQUIREMENT_STATE);
   self->lists[CERTO_ENTITY_EVIDENCE] = g_list_store_new (CERTO_TYPE_EVIDENCE);
@@ -461,13 +480,16 @@ void
 certo_workspace_set_user_name (CertoWorkspace *self,
                                const char     *user_name)
 {
+  g_autofree char *clean = NULL;
+
   g_return_if_fail (CERTO_IS_WORKSPACE (self));
 
-  if (g_strcmp0 (self->user_name, user_name) == 0)
+  clean = _certo_workspace_clean_text (user_name, FALSE);
+  if (g_strcmp0 (self->user_name, clean) == 0)
     return;
 
   g_free (self->user_name);
-  self->user_name = g_strdup (user_name);
+  self->user_name = g_steal_pointer (&clean);
   g_object_notify_by_pspec (G_OBJECT (self), properties[WS_PROP_USER_NAME]);
 }
 
@@ -801,4 +823,39 @@ certo_workspace_get_current_soa_version (CertoWorkspace *self)
     }
 
   return current;
+}
+
+/**
+ * certo_workspace_get_recoverable:
+ * @self: a workspace
+ *
+ * Returns: whether a crashed session's working copy is kept for recovery
+ */
+gboolean
+certo_workspace_get_recoverable (CertoWorkspace *self)
+{
+  g_return_val_if_fail (CERTO_IS_WORKSPACE (self), TRUE);
+  return self->recoverable;
+}
+
+/**
+ * certo_workspace_set_recoverable:
+ * @self: a workspace not open yet
+ * @recoverable: %FALSE for a program that cannot offer recovery
+ *
+ * See #CertoWorkspace:recoverable. Takes effect for the next open or
+ * create.
+ */
+void
+certo_workspace_set_recoverable (CertoWorkspace *self,
+                                 gboolean        recoverable)
+{
+  g_return_if_fail (CERTO_IS_WORKSPACE (self));
+
+  recoverable = !!recoverable;
+  if (self->recoverable == recoverable)
+    return;
+
+  self->recoverable = recoverable;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[WS_PROP_RECOVERABLE]);
 }

@@ -42,7 +42,7 @@ G_BEGIN_DECLS
 #define CERTO_WORKSPACE_APPLICATION_ID 0x43727457
 
 /* PRAGMA user_version this code writes and reads up to */
-#define CERTO_WORKSPACE_SCHEMA_VERSION 1
+#define CERTO_WORKSPACE_SCHEMA_VERSION 2
 
 #define CERTO_WORKSPACE_MIME_TYPE "application/x-certo-workspace"
 #define CERTO_WORKSPACE_SUFFIX ".certo"
@@ -55,6 +55,21 @@ G_BEGIN_DECLS
 
 /* Undo keeps this many steps */
 #define CERTO_WORKSPACE_UNDO_LIMIT 100
+
+/**
+ * CERTO_WORKSPACE_MIN_YEAR:
+ *
+ * The earliest year a date of the workspace may have (due dates, audits,
+ * certificates, evidence): an earlier one is refused as a typing slip.
+ */
+#define CERTO_WORKSPACE_MIN_YEAR 1900
+
+/**
+ * CERTO_WORKSPACE_MAX_YEAR:
+ *
+ * The latest year a date of the workspace may have.
+ */
+#define CERTO_WORKSPACE_MAX_YEAR 2199
 
 #define CERTO_WORKSPACE_ERROR (certo_workspace_error_quark ())
 
@@ -158,6 +173,10 @@ typedef enum
  * @changed_at: (nullable): the time of the last unsaved change
  * @original_exists: whether the user's file is still there; if not,
  *   recovering needs a new location ("Save As")
+ * @size: the working copy's size on disk, in bytes (with its WAL)
+ * @n_edits: how many changes it holds that the file lacks (counted by the
+ *   session; may lag by the changes of its last second)
+ * @edited_at: (nullable): when the last of them was made (ISO 8601 UTC)
  *
  * A working copy left with unsaved changes by a session that ended
  * without closing (a crash, a power cut), found by
@@ -172,6 +191,9 @@ typedef struct
   char *opened_at;
   char *changed_at;
   gboolean original_exists;
+  gint64 size;
+  guint n_edits;
+  char *edited_at;
 } CertoRecoverable;
 
 #define CERTO_TYPE_RECOVERABLE (certo_recoverable_get_type ())
@@ -255,14 +277,18 @@ gboolean               certo_workspace_recover_finish           (CertoWorkspace 
                                                                  GError             **error);
 gboolean               certo_workspace_discard_recoverable      (const CertoRecoverable *recoverable,
                                                                  GError             **error);
+GPtrArray             *certo_workspace_list_recoverable_for     (const char          *data_dir,
+                                                                 GFile               *file,
+                                                                 GError             **error);
 
 /* Properties */
 GFile                 *certo_workspace_get_file                 (CertoWorkspace      *self);
 const char            *certo_workspace_get_data_dir             (CertoWorkspace      *self);
 gboolean               certo_workspace_get_is_open              (CertoWorkspace      *self);
 const char            *certo_workspace_get_organisation         (CertoWorkspace      *self);
-void                   certo_workspace_set_organisation         (CertoWorkspace      *self,
-                                                                 const char          *organisation);
+gboolean               certo_workspace_set_organisation         (CertoWorkspace      *self,
+                                                                 const char          *organisation,
+                                                                 GError             **error);
 const char            *certo_workspace_get_scope                (CertoWorkspace      *self);
 void                   certo_workspace_set_scope                (CertoWorkspace      *self,
                                                                  const char          *scope);
@@ -284,6 +310,12 @@ const char            *certo_workspace_get_certificate_expiry_date (CertoWorkspa
 gboolean               certo_workspace_set_certificate_expiry_date (CertoWorkspace   *self,
                                                                  const char          *date,
                                                                  GError             **error);
+gboolean               certo_workspace_set_certificate_dates    (CertoWorkspace      *self,
+                                                                 const char          *issue_date,
+                                                                 const char          *expiry_date,
+                                                                 GError             **error);
+char                  *certo_workspace_dup_certificate_expiry   (CertoWorkspace      *self,
+                                                                 gboolean            *out_is_default);
 const char            *certo_workspace_get_user_name            (CertoWorkspace      *self);
 void                   certo_workspace_set_user_name            (CertoWorkspace      *self,
                                                                  const char          *user_name);
@@ -296,6 +328,9 @@ gint64                 certo_workspace_get_max_evidence_size    (CertoWorkspace 
 void                   certo_workspace_set_max_evidence_size    (CertoWorkspace      *self,
                                                                  gint64               bytes);
 gboolean               certo_workspace_get_can_undo             (CertoWorkspace      *self);
+gboolean               certo_workspace_get_recoverable          (CertoWorkspace      *self);
+void                   certo_workspace_set_recoverable          (CertoWorkspace      *self,
+                                                                 gboolean             recoverable);
 
 /* What it holds */
 GListModel            *certo_workspace_get_requirements         (CertoWorkspace      *self);
@@ -313,6 +348,9 @@ GListModel            *certo_workspace_list_evidence_for        (CertoWorkspace 
 GListModel            *certo_workspace_list_findings_for        (CertoWorkspace      *self,
                                                                  CertoRequirementState *requirement);
 CertoSoaVersion       *certo_workspace_get_current_soa_version  (CertoWorkspace      *self);
+gboolean               certo_workspace_get_soa_changed_since_approval (CertoWorkspace *self);
+char                  *certo_workspace_dup_soa_state            (CertoWorkspace      *self,
+                                                                 char             *(*format_date) (const char *iso_date));
 
 /* Editing */
 gboolean               certo_workspace_set_field                (CertoWorkspace      *self,
@@ -323,6 +361,14 @@ gboolean               certo_workspace_set_field                (CertoWorkspace 
 void                   certo_workspace_begin_changes            (CertoWorkspace      *self);
 void                   certo_workspace_end_changes              (CertoWorkspace      *self);
 gboolean               certo_workspace_undo                     (CertoWorkspace      *self,
+                                                                 GError             **error);
+char                  *certo_workspace_dup_undo_description     (CertoWorkspace      *self);
+void                   certo_workspace_restore_undo_async       (CertoWorkspace      *self,
+                                                                 GCancellable        *cancellable,
+                                                                 GAsyncReadyCallback  callback,
+                                                                 gpointer             user_data);
+int                    certo_workspace_restore_undo_finish      (CertoWorkspace      *self,
+                                                                 GAsyncResult        *result,
                                                                  GError             **error);
 gboolean               certo_workspace_remove_item              (CertoWorkspace      *self,
                                                                  CertoWorkspaceItem  *item,

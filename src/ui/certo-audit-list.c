@@ -6,7 +6,10 @@
  * surveillance at 12 and 24 months, recertification) comes from
  * certo_workspace_compute_audit_schedule(): each line says when it is
  * due, when it is planned or done, and whether it is overdue — in words,
- * with an icon. Activating a line edits that audit, or plans it.
+ * with an icon. Activating a line edits that audit, or plans it. A date
+ * of the certificate the workspace refuses (an expiry before the issue)
+ * is said in a toast and the row shows the date kept. With no audit yet,
+ * the list says what to record first.
  */
 #include "config.h"
 
@@ -62,10 +65,7 @@ parent_window (CertoAuditList *self)
 static void
 clear_list (GtkListBox *list)
 {
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
+  certo_list_box_remove_rows (list);
 }
 
 static GtkWidget *
@@ -167,6 +167,38 @@ static void
 on_body_activated (CertoAuditList *self)
 {
   commit_body (self);
+}
+
+/* A certificate date picked in a row: set through the workspace's rules
+ * (expiry after issue), the row put back when they refuse it */
+static void
+on_date_row_changed (CertoAuditList *self,
+                     GParamSpec     *pspec,
+                     CertoDateRow   *row)
+{
+  g_autoptr(GError) error = NULL;
+  const char *date = certo_date_row_get_date (row);
+  gboolean issued = row == self->issued_row;
+  const char *current;
+  gboolean ok;
+
+  if (self->updating || self->workspace == NULL || !certo_workspace_get_is_open (self->workspace))
+    return;
+
+  current = issued ? certo_workspace_get_certificate_issue_date (self->workspace)
+                   : certo_workspace_get_certificate_expiry_date (self->workspace);
+  if (g_strcmp0 (current, date) == 0)
+    return;
+
+  ok = issued ? certo_workspace_set_certificate_issue_date (self->workspace, date, &error)
+              : certo_workspace_set_certificate_expiry_date (self->workspace, date, &error);
+  if (ok)
+    return;
+
+  certo_add_toast (GTK_WIDGET (self), certo_toast_new (error->message));
+  self->updating = TRUE;
+  certo_date_row_set_date (row, current);
+  self->updating = FALSE;
 }
 
 static void
@@ -522,13 +554,25 @@ certo_audit_list_init (CertoAuditList *self)
   g_signal_connect_swapped (focus, "leave", G_CALLBACK (on_focus_leave), self);
   gtk_widget_add_controller (GTK_WIDGET (self->body_row), focus);
 
-  placeholder = gtk_label_new (_("No audit or review recorded yet. Add the internal audit and the management review first: certification bodies ask for both before stage 2."));
-  gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
-  gtk_widget_set_margin_top (placeholder, 12);
-  gtk_widget_set_margin_bottom (placeholder, 12);
-  gtk_widget_set_margin_start (placeholder, 12);
-  gtk_widget_set_margin_end (placeholder, 12);
-  gtk_widget_add_css_class (placeholder, "dim-label");
+  g_signal_connect_object (self->issued_row, "notify::date", G_CALLBACK (on_date_row_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->expires_row, "notify::date", G_CALLBACK (on_date_row_changed), self, G_CONNECT_SWAPPED);
+
+  /* The empty state says what to record first, and offers to */
+  placeholder = adw_status_page_new ();
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (placeholder), "x-office-calendar-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (placeholder), _("No Audits Yet"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (placeholder),
+                                   _("Record the internal audit and the management review first: certification bodies ask for both before stage 2."));
+  {
+    GtkWidget *button = gtk_button_new_with_mnemonic (_("_Add Audit or Review…"));
+
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "audits.add");
+    gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+    gtk_widget_add_css_class (button, "pill");
+    adw_status_page_set_child (ADW_STATUS_PAGE (placeholder), button);
+  }
+  gtk_widget_add_css_class (placeholder, "compact");
+  gtk_widget_set_name (placeholder, "audits_empty");
   gtk_list_box_set_placeholder (self->audits_list, placeholder);
 }
 
@@ -572,14 +616,18 @@ certo_audit_list_set_workspace (CertoAuditList *self,
 
   if (workspace != NULL)
     {
+      /* One way: the rows write back through on_date_row_changed(),
+       * where a refused date can be said and undone */
+      self->updating = TRUE;
       g_ptr_array_add (self->bindings,
                        g_object_ref (g_object_bind_property (workspace, "certificate-issue-date",
                                                              self->issued_row, "date",
-                                                             G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE)));
+                                                             G_BINDING_SYNC_CREATE)));
       g_ptr_array_add (self->bindings,
                        g_object_ref (g_object_bind_property (workspace, "certificate-expiry-date",
                                                              self->expires_row, "date",
-                                                             G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE)));
+                                                             G_BINDING_SYNC_CREATE)));
+      self->updating = FALSE;
       refresh (self);
     }
 

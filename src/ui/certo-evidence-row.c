@@ -74,7 +74,7 @@ append (GString    *line,
   if (text == NULL || *text == '\0')
     return;
   if (line->len > 0)
-    /* Translators: separates the facts of an evidence item: "File · 2.3 MB" */
+    /* Translators: separates the facts of an evidence item: "File · 2.3 MiB" */
     g_string_append (line, _(" · "));
   g_string_append (line, text);
 }
@@ -84,7 +84,7 @@ append (GString    *line,
  * @evidence: an evidence item
  *
  * Returns: (transfer full): what it is and when, as plain text on two
- *   lines: "File · report.pdf · 2.3 MB · SHA-256 1a2b3c4d5e6f…" and
+ *   lines: "File · report.pdf · 2.3 MiB · SHA-256 1a2b3c4d5e6f…" and
  *   "Captured 3 March 2025 · Valid from 1 March 2025"
  */
 char *

@@ -5,7 +5,9 @@
  * A finding (ISO/IEC 17021-1 9.4.5: major or minor nonconformity,
  * observation, opportunity for improvement), the requirements it
  * concerns, its corrective action and due date; closed when a closing
- * date is set. Applied on "Add"/"Save" as one step of undo.
+ * date is set. Applied on "Add"/"Save" as one step of undo, which is
+ * only possible once it says what was found and against which
+ * requirements (a finding that names neither cannot be acted on).
  */
 #include "config.h"
 
@@ -24,6 +26,7 @@ struct _CertoFindingDialog
   CertoFinding   *finding;        /* (nullable) %NULL to add one */
   GPtrArray      *audits;         /* (element-type CertoAudit) after "None" in audit_row */
   char          **keys;           /* the requirements chosen */
+  CertoRequirementPicker *picker; /* (nullable) (weak) while it is open */
 
   AdwWindowTitle *window_title;
   GtkButton      *save_button;
@@ -57,6 +60,27 @@ differs (const char *a,
   return g_strcmp0 (a != NULL ? a : "", b != NULL ? b : "") != 0;
 }
 
+static gboolean
+has_text (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_isgraph (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
+/* Add/Save only for a finding that says what and against what */
+static void
+update_save_button (CertoFindingDialog *self)
+{
+  g_autofree char *description = dup_text (self->description_view);
+  gboolean complete = has_text (description) && self->keys != NULL && self->keys[0] != NULL;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), complete);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->save_button),
+                               complete ? NULL : _("Describe what was found and choose the requirements it concerns"));
+}
+
 static void
 show_keys (CertoFindingDialog *self)
 {
@@ -73,6 +97,7 @@ show_keys (CertoFindingDialog *self)
     }
 
   adw_action_row_set_subtitle (self->requirements_row, text->len > 0 ? text->str : _("None chosen"));
+  update_save_button (self);
 }
 
 static void
@@ -94,6 +119,8 @@ on_choose_clicked (CertoFindingDialog *self)
   certo_requirement_picker_set_selected_keys (picker, (const char * const *) self->keys);
   g_signal_connect_object (picker, "chosen", G_CALLBACK (on_keys_chosen), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (picker));
+  self->picker = picker;
+  g_object_add_weak_pointer (G_OBJECT (picker), (gpointer *) &self->picker);
 }
 
 static void
@@ -140,6 +167,9 @@ certo_finding_dialog_dispose (GObject *object)
   g_clear_object (&self->workspace);
   g_clear_object (&self->finding);
   g_clear_pointer (&self->audits, g_ptr_array_unref);
+  if (self->picker != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->picker), (gpointer *) &self->picker);
+  self->picker = NULL;
 
   G_OBJECT_CLASS (certo_finding_dialog_parent_class)->dispose (object);
 }
@@ -193,6 +223,8 @@ certo_finding_dialog_init (CertoFindingDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->audits = g_ptr_array_new_with_free_func (g_object_unref);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->description_view), "changed",
+                           G_CALLBACK (update_save_button), self, G_CONNECT_SWAPPED);
   for (guint i = 0; i < klass->n_values; i++)
     gtk_string_list_append (kinds, certo_enum_to_label (CERTO_TYPE_FINDING_KIND, (int) i));
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
@@ -274,6 +306,23 @@ certo_finding_dialog_new (GtkWindow      *parent,
   gtk_widget_set_visible (self->remove_group, finding != NULL);
 
   return self;
+}
+
+/**
+ * certo_finding_dialog_choose_requirements:
+ * @self: a #CertoFindingDialog
+ *
+ * Opens the requirement picker ("Choose…"), its search focused.
+ *
+ * Returns: (transfer none): the picker, open until a choice is made
+ */
+CertoRequirementPicker *
+certo_finding_dialog_choose_requirements (CertoFindingDialog *self)
+{
+  g_return_val_if_fail (CERTO_IS_FINDING_DIALOG (self), NULL);
+
+  on_choose_clicked (self);
+  return self->picker;
 }
 
 /**

@@ -7,6 +7,7 @@
 #include <adwaita.h>
 
 #include "certo.h"
+#include "certo-requirement-picker.h"
 
 G_BEGIN_DECLS
 
@@ -19,5 +20,6 @@ CertoFindingDialog *certo_finding_dialog_new   (GtkWindow          *parent,
                                                 CertoFinding       *finding);
 CertoFinding       *certo_finding_dialog_apply (CertoFindingDialog *self,
                                                 GError            **error);
+CertoRequirementPicker *certo_finding_dialog_choose_requirements (CertoFindingDialog *self);
 
 G_END_DECLS

@@ -6,6 +6,9 @@
  * owner, due-date, evidence) of the requirement in "item", bound from the
  * column's GtkBuilderListItemFactory template, and follows the item's
  * changes. A state is told by words and an icon, never by colour alone.
+ * In a column where some cells have an icon, every cell keeps its place,
+ * so the words line up down the column ("Overdue: 3 March" beside
+ * "31 May").
  */
 #include "config.h"
 
@@ -53,6 +56,14 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The columns whose cells may carry an icon */
+static gboolean
+field_has_icons (Field field)
+{
+  return field == FIELD_APPLICABILITY || field == FIELD_STATUS ||
+         field == FIELD_DUE_DATE || field == FIELD_EVIDENCE;
+}
+
 static void
 show (CertoRequirementCell *self,
       const char           *icon_name,
@@ -63,7 +74,7 @@ show (CertoRequirementCell *self,
   self->text = text;
 
   gtk_image_set_from_icon_name (self->icon, icon_name);
-  gtk_widget_set_visible (GTK_WIDGET (self->icon), icon_name != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->icon), icon_name != NULL || field_has_icons (self->field));
   /* GtkInscription:text is never markup: titles and owners are plain text */
   gtk_inscription_set_text (self->inscription, text);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip != NULL ? tooltip : text);
@@ -230,7 +241,11 @@ certo_requirement_cell_set_property (GObject      *object,
           self->field = i;
       /* Titles wrap over two lines; the other fields are short */
       gtk_inscription_set_nat_lines (self->inscription, self->field == FIELD_TITLE ? 2 : 1);
-      gtk_inscription_set_min_chars (self->inscription, self->field == FIELD_TITLE ? 16 : 3);
+      /* A column with icons is no wider at its narrowest than one without:
+       * GTK 4.8 counts hidden columns when a narrow window shares out
+       * its width */
+      gtk_inscription_set_min_chars (self->inscription,
+                                     self->field == FIELD_TITLE ? 16 : field_has_icons (self->field) ? 0 : 3);
       update (self);
       break;
     default:
@@ -271,7 +286,10 @@ certo_requirement_cell_init (CertoRequirementCell *self)
   self->icon = g_object_new (GTK_TYPE_IMAGE,
                              "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
                              "valign", GTK_ALIGN_CENTER,
+                             "pixel-size", 16,
                              NULL);
+  /* An empty icon still takes its place (field_has_icons()) */
+  gtk_widget_set_size_request (GTK_WIDGET (self->icon), 16, 16);
   gtk_widget_set_visible (GTK_WIDGET (self->icon), FALSE);
   self->inscription = GTK_INSCRIPTION (gtk_inscription_new (NULL));
   gtk_inscription_set_xalign (self->inscription, 0);

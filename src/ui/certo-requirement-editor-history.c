@@ -58,6 +58,11 @@ create_history_row (CertoHistoryEntry *entry)
   if (g_strcmp0 (action, "undo") == 0)
     /* Translators: a change undone: "Undone: Status: Implemented → Not started" */
     title = g_strdup_printf (_("Undone: %s: %s → %s"), name, old_value, new_value);
+  else if (g_strcmp0 (action, "migrate") == 0 && (field == NULL || *field == '\0') &&
+           certo_history_entry_get_new_value (entry) != NULL)
+    /* Translators: how the migration from ISO/IEC 27001:2013 decided this
+     * requirement: "Migrated: Merged from A.5.1.1, A.5.1.2, whose statuses differ…" */
+    title = g_strdup_printf (_("Migrated: %s"), certo_history_entry_get_new_value (entry));
   else if (field == NULL || *field == '\0')
     title = capitalise (action);
   else

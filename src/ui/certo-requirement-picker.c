@@ -5,10 +5,14 @@
  * One row per requirement of the workspace, each with a check box; the
  * search hides rows (a filter function), so what is ticked stays ticked
  * while the user looks for the next one ("supplier" finds 5.19–5.23).
+ * The search has the focus when the picker opens; a number typed ranks
+ * that requirement first ("5.1" shows A.5.1 before A.5.10–A.5.19), and
+ * Enter ticks the first row shown.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "certo-requirement-picker.h"
 #include "certo-requirement-row.h"
@@ -19,6 +23,7 @@ struct _CertoRequirementPicker
 
   CertoWorkspace   *workspace;
   CertoSearchQuery *query;
+  char             *label_query;   /* the search as a number: "A.5.1", upper case */
   GPtrArray        *rows;          /* (element-type CertoRequirementRow) in order */
 
   AdwWindowTitle   *window_title;
@@ -60,6 +65,59 @@ filter_row (GtkListBoxRow *row,
   return certo_search_query_matches (self->query, folded);
 }
 
+/* "5.1", "a.5.1" and "A.5.1 " all name A.5.1; NULL for a search that is
+ * not a number */
+static char *
+label_query_from (const char *text)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+  g_autofree char *upper = g_ascii_strup (stripped, -1);
+
+  if (*upper == '\0' || strchr (upper, ' ') != NULL ||
+      !(g_ascii_isdigit (upper[0]) || (g_str_has_prefix (upper, "A.") && g_ascii_isdigit (upper[2]))))
+    return NULL;
+  return g_steal_pointer (&upper);
+}
+
+/* 0: the number searched for; 1: a number that starts with it; 2: the rest */
+static int
+rank_row (CertoRequirementPicker *self,
+          GtkListBoxRow          *row)
+{
+  CertoRequirementState *requirement;
+  const char *display;
+  const char *label;
+
+  if (self->label_query == NULL)
+    return 2;
+
+  requirement = certo_requirement_row_get_item (CERTO_REQUIREMENT_ROW (row));
+  display = certo_requirement_state_get_display_label (requirement);
+  label = g_str_has_prefix (display, "A.") && !g_str_has_prefix (self->label_query, "A.") ? display + 2 : display;
+  if (g_ascii_strcasecmp (label, self->label_query) == 0)
+    return 0;
+  if (g_ascii_strncasecmp (label, self->label_query, strlen (self->label_query)) == 0)
+    return 1;
+  return 2;
+}
+
+static int
+sort_rows (GtkListBoxRow *a,
+           GtkListBoxRow *b,
+           gpointer       user_data)
+{
+  CertoRequirementPicker *self = user_data;
+  int ra = rank_row (self, a);
+  int rb = rank_row (self, b);
+  guint pa, pb;
+
+  if (ra != rb)
+    return ra - rb;
+  pa = certo_requirement_state_get_position (certo_requirement_row_get_item (CERTO_REQUIREMENT_ROW (a)));
+  pb = certo_requirement_state_get_position (certo_requirement_row_get_item (CERTO_REQUIREMENT_ROW (b)));
+  return (pa > pb) - (pa < pb);
+}
+
 static void
 update_count (CertoRequirementPicker *self)
 {
@@ -81,13 +139,32 @@ on_search_changed (CertoRequirementPicker *self)
   g_autofree char *placeholder = NULL;
 
   g_clear_pointer (&self->query, certo_search_query_free);
+  g_clear_pointer (&self->label_query, g_free);
   if (*text != '\0')
     self->query = certo_search_query_new (text);
+  self->label_query = label_query_from (text);
 
   /* Translators: %s is what the user searched for */
   placeholder = g_strdup_printf (_("No requirement matches “%s”"), text);
   gtk_label_set_text (self->placeholder_label, placeholder);
   gtk_list_box_invalidate_filter (self->requirements_list);
+  gtk_list_box_invalidate_sort (self->requirements_list);
+}
+
+/* Enter in the search: tick the first requirement shown (the number
+ * typed, when it is one) */
+static void
+on_search_activate (CertoRequirementPicker *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->requirements_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!CERTO_IS_REQUIREMENT_ROW (child) || !gtk_widget_get_child_visible (child))
+        continue;
+      certo_requirement_row_set_selected (CERTO_REQUIREMENT_ROW (child), TRUE);
+      return;
+    }
 }
 
 static void
@@ -145,6 +222,7 @@ certo_requirement_picker_finalize (GObject *object)
   CertoRequirementPicker *self = (CertoRequirementPicker *) object;
 
   g_clear_pointer (&self->query, certo_search_query_free);
+  g_clear_pointer (&self->label_query, g_free);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (certo_requirement_picker_parent_class)->finalize (object);
@@ -184,6 +262,7 @@ certo_requirement_picker_class_init (CertoRequirementPickerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CertoRequirementPicker, placeholder_label);
   gtk_widget_class_bind_template_child (widget_class, CertoRequirementPicker, count_label);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_accept_clicked);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -196,6 +275,9 @@ certo_requirement_picker_init (CertoRequirementPicker *self)
 
   self->rows = g_ptr_array_new ();
   gtk_list_box_set_filter_func (self->requirements_list, filter_row, self, NULL);
+  gtk_list_box_set_sort_func (self->requirements_list, sort_rows, self, NULL);
+  /* Typing starts a search, in the finding dialog as everywhere */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->search_entry));
 }
 
 /**
@@ -207,7 +289,7 @@ certo_requirement_picker_init (CertoRequirementPicker *self)
  * @accept_label: the button that confirms ("_Link")
  *
  * Returns: (transfer none): a modal picker, not yet shown, with nothing
- *   ticked; it destroys itself when closed
+ *   ticked and the search focused; it destroys itself when closed
  */
 CertoRequirementPicker *
 certo_requirement_picker_new (GtkWindow      *parent,

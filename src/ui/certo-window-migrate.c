@@ -85,13 +85,27 @@ show_migration_report (CertoWindow          *window,
       GtkWidget *heading = gtk_label_new (NULL);
       g_autofree char *text = NULL;
 
-      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "%u requirement needs your decision:",
-                                           "%u requirements need your decision:",
-                                           report->decisions->len),
-                              report->decisions->len);
+      /* A merge can raise several points about one requirement */
+      {
+        g_autoptr(GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
+        guint n = 0;
+
+        for (guint i = 0; i < report->decisions->len; i++)
+          {
+            CertoMigrationDecision *decision = g_ptr_array_index (report->decisions, i);
+
+            if (decision->key == NULL || g_hash_table_add (keys, decision->key))
+              n++;
+          }
+        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "%u requirement needs your decision; each one’s history keeps how it was merged:",
+                                             "%u requirements need your decision; each one’s history keeps how it was merged:",
+                                             n),
+                                n);
+      }
       gtk_label_set_text (GTK_LABEL (heading), text);
       gtk_label_set_xalign (GTK_LABEL (heading), 0);
+      gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
       gtk_widget_add_css_class (heading, "heading");
       gtk_box_append (GTK_BOX (box), heading);
 

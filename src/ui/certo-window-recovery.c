@@ -5,7 +5,10 @@
  * A session that ended without closing (a crash, a power cut) leaves its
  * working copy with the unsaved changes; at start, and from the
  * Workspace page, each can be recovered (opened and saved to its file,
- * or to a new one when the file is gone) or discarded.
+ * or to a new one when the file is gone) or discarded, or all of them
+ * discarded at once. Each row says how many changes it holds, when the
+ * last was made and its size, so several copies of one file can be told
+ * apart.
  */
 #include "config.h"
 
@@ -137,15 +140,80 @@ discard_recoverable (CertoWindow            *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+on_discard_all_confirmed (AdwMessageDialog *dialog,
+                          const char       *response,
+                          CertoWindow      *self)
+{
+  g_autoptr(GPtrArray) recoverable = NULL;
+  g_autoptr(GString) failures = g_string_new (NULL);
+
+  if (!g_str_equal (response, "discard") || self->recoverable == NULL)
+    return;
+
+  /* The list as it is now: another window may have recovered one */
+  recoverable = g_ptr_array_ref (self->recoverable);
+  for (guint i = 0; i < recoverable->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!certo_workspace_discard_recoverable (g_ptr_array_index (recoverable, i), &error))
+        {
+          if (failures->len > 0)
+            g_string_append_c (failures, '\n');
+          g_string_append (failures, error->message);
+        }
+    }
+
+  if (failures->len > 0)
+    certo_show_message (GTK_WIDGET (self), _("Could Not Discard the Changes"), failures->str);
+  certo_window_refresh_recoverable (self);
+}
+
+static void
+discard_all_recoverable (CertoWindow *self)
+{
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+  guint n = self->recoverable != NULL ? self->recoverable->len : 0;
+
+  if (n == 0)
+    return;
+
+  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Discard the Unsaved Changes of %u Workspace?",
+                                          "Discard the Unsaved Changes of %u Workspaces?", n),
+                             n);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   _("They are deleted for good. Each file keeps what was last saved to it."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard All"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_discard_all_confirmed), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static char *
 recoverable_subtitle (const CertoRecoverable *recoverable)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  g_autoptr(GDateTime) utc = recoverable->changed_at != NULL
-                             ? g_date_time_new_from_iso8601 (recoverable->changed_at, NULL) : NULL;
+  const char *last = recoverable->edited_at != NULL ? recoverable->edited_at : recoverable->changed_at;
+  g_autoptr(GDateTime) utc = last != NULL ? g_date_time_new_from_iso8601 (last, NULL) : NULL;
 
   if (recoverable->organisation != NULL && *recoverable->organisation != '\0')
     g_string_append (text, recoverable->organisation);
+  if (recoverable->n_edits > 0)
+    {
+      if (text->len > 0)
+        g_string_append (text, _(" · "));
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u unsaved change", "%u unsaved changes",
+                                                 recoverable->n_edits),
+                              recoverable->n_edits);
+    }
   if (utc != NULL)
     {
       g_autoptr(GDateTime) local = g_date_time_to_local (utc);
@@ -155,7 +223,15 @@ recoverable_subtitle (const CertoRecoverable *recoverable)
       if (text->len > 0)
         g_string_append (text, _(" · "));
       /* Translators: %s is a date and time */
-      g_string_append_printf (text, _("changed %s"), when);
+      g_string_append_printf (text, _("last changed %s"), when);
+    }
+  if (recoverable->size > 0)
+    {
+      g_autofree char *size = certo_format_size (recoverable->size);
+
+      if (text->len > 0)
+        g_string_append (text, _(" · "));
+      g_string_append (text, size);
     }
   if (!recoverable->original_exists)
     {
@@ -207,7 +283,8 @@ on_discard_clicked (GtkButton *button,
  *
  * When crashed sessions left unsaved changes, asks what to do with each:
  * recover (a window opens with them, saved at once to the file) or
- * discard. Does nothing when there are none.
+ * discard; with several, "Discard All…" discards every one after a
+ * confirmation. Does nothing when there are none.
  */
 void
 certo_window_offer_recovery (CertoWindow *self)
@@ -272,6 +349,12 @@ certo_window_offer_recovery (CertoWindow *self)
     }
 
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  /* Several copies (of one file or of several): one click for all */
+  if (n > 1)
+    {
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "discard-all", _("_Discard All…"));
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard-all", ADW_RESPONSE_DESTRUCTIVE);
+    }
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "later", _("_Not Now"));
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "later");
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_recover_response), self, 0);
@@ -283,7 +366,9 @@ on_recover_response (AdwMessageDialog *dialog,
                      const char       *response,
                      CertoWindow      *self)
 {
-  /* "Not Now": the start page keeps offering it */
+  /* "Not Now": the start page keeps offering them */
+  if (g_str_equal (response, "discard-all"))
+    discard_all_recoverable (self);
 }
 
 /**

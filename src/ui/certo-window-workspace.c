@@ -334,11 +334,38 @@ on_workspace_opened (GObject      *source,
   g_autoptr(SessionData) data = user_data;
   g_autoptr(GError) error = NULL;
 
+  g_autoptr(GPtrArray) earlier = NULL;
+  g_autofree char *data_dir = NULL;
+
   certo_workspace_open_finish (CERTO_WORKSPACE (source), result, &error);
   if (certo_window_end_session (data->self, data->file, error, CERTO_SESSION_OPEN))
     return;
 
   certo_window_set_workspace (data->self, data->workspace);
+
+  /* A session of this file that died left changes the file lacks: say
+   * so now, or they would wait unnoticed on the start page */
+  data_dir = certo_window_dup_data_dir (data->self);
+  earlier = certo_workspace_list_recoverable_for (data_dir, certo_workspace_get_file (data->workspace), NULL);
+  if (earlier != NULL && earlier->len > 0)
+    {
+      g_autofree char *name = certo_file_display_name (certo_workspace_get_file (data->workspace));
+      g_autofree char *title = NULL;
+      AdwToast *toast;
+
+      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            /* Translators: %s is a file name */
+                                            "An earlier session of “%s” left unsaved changes",
+                                            "Earlier sessions of “%s” left unsaved changes",
+                                            earlier->len),
+                               name);
+      toast = certo_toast_new (title);
+      adw_toast_set_button_label (toast, _("_Review"));
+      adw_toast_set_action_name (toast, "win.recover-workspace");
+      adw_toast_set_timeout (toast, 0);
+      certo_window_add_toast (data->self, toast);
+      certo_window_refresh_recoverable (data->self);
+    }
 }
 
 static void create_workspace (CertoWindow    *self,

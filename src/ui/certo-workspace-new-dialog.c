@@ -36,12 +36,23 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* A name shows something: spaces, controls and direction marks alone
+ * are no name (the workspace refuses them too) */
+static gboolean
+has_visible_text (const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_isgraph (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 can_create (CertoWorkspaceNewDialog *self)
 {
-  g_autofree char *organisation = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->organisation_row))));
+  const char *organisation = gtk_editable_get_text (GTK_EDITABLE (self->organisation_row));
 
-  return *organisation != '\0' && self->frameworks != NULL && self->frameworks->len > 0
+  return has_visible_text (organisation) && self->frameworks != NULL && self->frameworks->len > 0
          && adw_combo_row_get_selected (self->framework_row) != GTK_INVALID_LIST_POSITION;
 }
 

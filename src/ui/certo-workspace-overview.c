@@ -67,10 +67,7 @@ static guint signals[N_SIGNALS];
 static void
 clear_list (GtkListBox *list)
 {
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
+  certo_list_box_remove_rows (list);
 }
 
 static GtkWidget *

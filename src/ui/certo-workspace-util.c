@@ -303,15 +303,42 @@ certo_soa_issues_text (CertoSoaIssues issues)
 }
 
 /**
- * certo_format_size:
- * @bytes: a size
+ * certo_list_box_remove_rows:
+ * @list: a list box
  *
- * Returns: (transfer full): "2.3 MB"
+ * Removes every row of @list and keeps its placeholder: the placeholder
+ * is a child too, and gtk_list_box_remove() on it unsets it, which left
+ * lists emptied by a refresh without their empty state.
+ */
+void
+certo_list_box_remove_rows (GtkListBox *list)
+{
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list));
+
+  while (child != NULL)
+    {
+      GtkWidget *next = gtk_widget_get_next_sibling (child);
+
+      if (GTK_IS_LIST_BOX_ROW (child))
+        gtk_list_box_remove (list, child);
+      child = next;
+    }
+}
+
+/**
+ * certo_format_size:
+ * @bytes: a size, in bytes
+ *
+ * A size of the workspace (evidence files, working copies) in binary
+ * units, the units its limits are set in (50 MiB per evidence file): a
+ * file the window shows as "50.0 MiB" is one the limit lets in.
+ *
+ * Returns: (transfer full): "2.3 MiB"
  */
 char *
 certo_format_size (gint64 bytes)
 {
-  return g_format_size (bytes > 0 ? (guint64) bytes : 0);
+  return g_format_size_full (bytes > 0 ? (guint64) bytes : 0, G_FORMAT_SIZE_IEC_UNITS);
 }
 
 /**

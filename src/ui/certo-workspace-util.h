@@ -39,6 +39,7 @@ gboolean    certo_requirement_is_overdue  (CertoRequirementState *requirement,
                                            const char  *today);
 char       *certo_soa_issues_text         (CertoSoaIssues issues);
 char       *certo_format_size             (gint64       bytes);
+void        certo_list_box_remove_rows    (GtkListBox  *list);
 int         certo_days_until              (const char  *today,
                                            const char  *date);
 char       *certo_expiry_text             (const char  *today,

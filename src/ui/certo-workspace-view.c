@@ -128,7 +128,6 @@ static void
 update_info (CertoWorkspaceView *self)
 {
   CertoWorkspace *ws = self->workspace;
-  CertoSoaVersion *soa;
   const char *scope;
   g_autofree char *framework = NULL;
   g_autofree char *soa_text = NULL;
@@ -149,23 +148,13 @@ update_info (CertoWorkspaceView *self)
   framework = g_strdup (certo_workspace_get_framework_title (ws));
   gtk_label_set_text (self->framework_label, framework);
 
-  soa = certo_workspace_get_current_soa_version (ws);
-  if (soa != NULL)
-    {
-      g_autofree char *date = certo_format_date (certo_soa_version_get_approval_date (soa));
-      const char *approver = certo_soa_version_get_approver (soa);
-
-      if (approver != NULL && *approver != '\0')
-        /* Translators: "SoA version 1.0, approved by Erin Rossi on 3 March 2025" */
-        soa_text = g_strdup_printf (_("SoA version %s, approved by %s on %s"),
-                                    certo_soa_version_get_version (soa), approver, date);
-      else
-        /* Translators: "SoA version 1.0, approved on 3 March 2025" */
-        soa_text = g_strdup_printf (_("SoA version %s, approved on %s"),
-                                    certo_soa_version_get_version (soa), date);
-    }
+  /* The approved version, or that the SoA changed since: the same
+   * phrase as the exports and certo-cli (certo_soa_describe()) */
+  soa_text = certo_workspace_dup_soa_state (ws, certo_format_date);
+  if (certo_workspace_get_soa_changed_since_approval (ws))
+    gtk_widget_add_css_class (GTK_WIDGET (self->soa_version_label), "warning");
   else
-    soa_text = g_strdup (_("No approved SoA version yet"));
+    gtk_widget_remove_css_class (GTK_WIDGET (self->soa_version_label), "warning");
   gtk_label_set_text (self->soa_version_label, soa_text);
 
   adw_window_title_set_title (self->sidebar_title, _("Workspace"));

@@ -9,15 +9,20 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 
 #include "certo.h"
 #include "certo-application.h"
 #include "certo-audit-dialog.h"
+#include "certo-audit-list.h"
+#include "certo-date-row.h"
 #include "certo-finding-dialog.h"
 #include "certo-workspace-new-dialog.h"
 #include "certo-library-view.h"
+#include "certo-requirement-cell.h"
 #include "certo-requirement-editor.h"
 #include "certo-requirement-list.h"
+#include "certo-requirement-picker.h"
 #include "certo-window.h"
 #include "certo-workspace-overview.h"
 #include "certo-workspace-util.h"
@@ -813,6 +818,147 @@ test_recovery (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (child_of (view (fixture), CERTO_TYPE_WORKSPACE_VIEW, "recover_button")));
 }
 
+/* A session of @file that ends with an edit not saved (Certo was killed) */
+static void
+crash_session (Fixture    *fixture,
+               GFile      *file,
+               gboolean    create,
+               const char *owner)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  CertoWorkspace *crashed = certo_workspace_new (fixture->data_dir);
+
+  if (create)
+    {
+      g_autoptr(CertoFramework) framework = certo_framework_load_builtin (CERTO_FRAMEWORK_ISO27001_2022, &error);
+
+      certo_workspace_create_async (crashed, file, framework, "Crashed Ltd", NULL, CERTO_WORKSPACE_CREATE_NONE,
+                                    NULL, store_result, &result);
+      certo_test_wait_async (&result);
+      g_assert_true (certo_workspace_create_finish (crashed, result, &error));
+      g_clear_object (&result);
+      /* Saved once: the later sessions find a file */
+      certo_workspace_save_async (crashed, CERTO_WORKSPACE_SAVE_NONE, NULL, store_result, &result);
+      certo_test_wait_async (&result);
+      g_assert_true (certo_workspace_save_finish (crashed, result, &error));
+    }
+  else
+    {
+      certo_workspace_open_async (crashed, file, NULL, store_result, &result);
+      certo_test_wait_async (&result);
+      g_assert_true (certo_workspace_open_finish (crashed, result, &error));
+    }
+  g_clear_object (&result);
+  certo_workspace_set_save_delay (crashed, 600000);
+  certo_requirement_state_set_owner (certo_workspace_find_requirement (crashed, "A.5.1"), owner);
+  certo_workspace_flush_async (crashed, NULL, store_result, &result);
+  certo_test_wait_async (&result);
+  g_clear_object (&result);
+  g_object_add_weak_pointer (G_OBJECT (crashed), (gpointer *) &crashed);
+  g_object_unref (crashed);
+  while (crashed != NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* QA finding: copies of crashed sessions piled up, one click each; with
+ * several, one "Discard All…" (confirmed) takes them all */
+static void
+test_recovery_discard_all (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GFile) file = doc_file (fixture, "twice.certo");
+  g_autoptr(GFile) other = doc_file (fixture, "other.certo");
+  g_autoptr(GPtrArray) recoverable = NULL;
+  AdwMessageDialog *dialog;
+
+  crash_session (fixture, file, TRUE, "Erin");
+  crash_session (fixture, file, FALSE, "Frank");
+  crash_session (fixture, other, TRUE, "Gina");
+  recoverable = certo_workspace_list_recoverable (fixture->data_dir, NULL);
+  g_assert_cmpuint (recoverable->len, ==, 3);
+
+  certo_window_offer_recovery (fixture->window);
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (adw_message_dialog_has_response (dialog, "discard-all"));
+  save_screenshot (fixture, GTK_WINDOW (dialog), "workspace-recovery-several");
+  /* As a click does: the response, then the dialog closes */
+  adw_message_dialog_response (dialog, "discard-all");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  settle (fixture, 100);
+
+  /* Asked once more, then every copy goes */
+  dialog = find_message_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Discard the Unsaved Changes of 3 Workspaces?");
+  adw_message_dialog_response (dialog, "discard");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  settle (fixture, 100);
+  g_clear_pointer (&recoverable, g_ptr_array_unref);
+  recoverable = certo_workspace_list_recoverable (fixture->data_dir, NULL);
+  g_assert_cmpuint (recoverable->len, ==, 0);
+  g_assert_false (gtk_widget_get_visible (child_of (view (fixture), CERTO_TYPE_WORKSPACE_VIEW, "recover_button")));
+}
+
+/* QA finding: a certificate that expires before it was issued was taken
+ * from the date rows; now the row says no and keeps the date */
+static void
+test_certificate_dates (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  CertoWorkspace *ws = create_workspace (fixture, "certificate.certo", CERTO_FRAMEWORK_ISO27001_2022);
+  GtkWidget *audits = child_of (view (fixture), CERTO_TYPE_WORKSPACE_VIEW, "audit_list");
+  CertoDateRow *issued = CERTO_DATE_ROW (child_of (audits, CERTO_TYPE_AUDIT_LIST, "issued_row"));
+  CertoDateRow *expires = CERTO_DATE_ROW (child_of (audits, CERTO_TYPE_AUDIT_LIST, "expires_row"));
+
+  certo_workspace_view_show_section (view (fixture), "audits");
+  certo_date_row_set_date (issued, "2026-03-15");
+  g_assert_cmpstr (certo_workspace_get_certificate_issue_date (ws), ==, "2026-03-15");
+  certo_date_row_set_date (expires, "2026-03-01");
+  g_assert_null (certo_workspace_get_certificate_expiry_date (ws));
+  g_assert_null (certo_date_row_get_date (expires));
+  certo_date_row_set_date (expires, "2029-03-14");
+  g_assert_cmpstr (certo_workspace_get_certificate_expiry_date (ws), ==, "2029-03-14");
+}
+
+/* QA finding: in the status table, words in a column with icons did not
+ * line up ("Overdue: …" beside a plain date) */
+static void
+test_columns_aligned (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  CertoWorkspace *ws = create_workspace (fixture, "columns.certo", CERTO_FRAMEWORK_ISO27001_2022);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *cells[2];
+  graphene_point_t points[2];
+
+  g_assert_true (certo_requirement_state_set_due_date (certo_workspace_find_requirement (ws, "A.5.1"), "2020-01-31", NULL));
+  g_assert_true (certo_requirement_state_set_due_date (certo_workspace_find_requirement (ws, "A.5.2"), "2099-01-31", NULL));
+  for (guint i = 0; i < 2; i++)
+    {
+      cells[i] = g_object_new (CERTO_TYPE_REQUIREMENT_CELL, "field", "due-date", NULL);
+      certo_requirement_cell_set_item (CERTO_REQUIREMENT_CELL (cells[i]),
+                                       certo_workspace_find_requirement (ws, i == 0 ? "A.5.1" : "A.5.2"));
+      gtk_box_append (GTK_BOX (box), cells[i]);
+    }
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+  settle (fixture, 200);
+
+  g_assert_true (g_str_has_prefix (certo_requirement_cell_get_text (CERTO_REQUIREMENT_CELL (cells[0])), "Overdue"));
+  for (guint i = 0; i < 2; i++)
+    {
+      /* The cell's box, its last child the words */
+      GtkWidget *words = gtk_widget_get_last_child (gtk_widget_get_first_child (cells[i]));
+
+      g_assert_true (gtk_widget_compute_point (words, cells[i], &GRAPHENE_POINT_INIT (0, 0), &points[i]));
+    }
+  g_assert_cmpfloat (points[0].x, ==, points[1].x);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gboolean
 window_gone (Fixture *fixture)
 {
@@ -862,6 +1008,40 @@ soa_version_shown (Fixture *fixture)
   return strstr (gtk_label_get_text (label), "1.0") != NULL;
 }
 
+static gboolean
+soa_draft_shown (Fixture *fixture)
+{
+  GtkLabel *label = GTK_LABEL (child_of (view (fixture), CERTO_TYPE_WORKSPACE_VIEW, "soa_version_label"));
+
+  return g_str_has_prefix (gtk_label_get_text (label), "Draft");
+}
+
+/* The first widget under @root named @name (gtk_widget_set_name()) */
+static GtkWidget *
+find_named (GtkWidget  *root,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (root), name) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+audits_empty_shown (Fixture *fixture)
+{
+  GtkWidget *empty = find_named (GTK_WIDGET (fixture->window), "audits_empty");
+
+  return empty != NULL && gtk_widget_get_mapped (empty);
+}
+
 static void
 test_audits_findings_approval (Fixture       *fixture,
                                gconstpointer  data)
@@ -870,13 +1050,24 @@ test_audits_findings_approval (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   CertoAuditDialog *audit_dialog;
   CertoFindingDialog *finding_dialog;
+  CertoRequirementPicker *picker;
   CertoAudit *audit;
   CertoFinding *finding;
   CertoSoaVersion *soa;
   GtkLabel *soa_label;
+  GtkWidget *save_button;
+  GtkWidget *search;
+  GtkWidget *empty;
+
+  /* No audit yet: the page says what to record first */
+  certo_workspace_view_show_section (view (fixture), "audits");
+  empty = find_named (GTK_WIDGET (fixture->window), "audits_empty");
+  g_assert_nonnull (empty);
+  g_assert_true (ADW_IS_STATUS_PAGE (empty));
+  g_assert_true (wait_until (fixture, audits_empty_shown, 5));
+  save_screenshot (fixture, GTK_WINDOW (fixture->window), "workspace-audits-empty");
 
   /* An internal audit, as the Audits page's dialog records it */
-  certo_workspace_view_show_section (view (fixture), "audits");
   audit_dialog = certo_audit_dialog_new (GTK_WINDOW (fixture->window), ws, NULL, CERTO_AUDIT_INTERNAL, "2025-03-03");
   gtk_editable_set_text (GTK_EDITABLE (child_of (audit_dialog, CERTO_TYPE_AUDIT_DIALOG, "auditor_row")), "Erin Rossi");
   audit = certo_audit_dialog_apply (audit_dialog, &error);
@@ -898,17 +1089,44 @@ test_audits_findings_approval (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (audit_dialog));
   save_screenshot (fixture, GTK_WINDOW (fixture->window), "workspace-audits");
 
-  /* A minor nonconformity about A.5.19, raised by that audit */
+  /* A minor nonconformity about A.5.19, raised by that audit: it can be
+   * added once it says what was found and against which requirement */
   finding_dialog = certo_finding_dialog_new (GTK_WINDOW (fixture->window), ws, NULL);
+  save_button = child_of (finding_dialog, CERTO_TYPE_FINDING_DIALOG, "save_button");
+  g_assert_false (gtk_widget_get_sensitive (save_button));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (child_of (finding_dialog, CERTO_TYPE_FINDING_DIALOG,
                                                                                 "description_view"))),
                             "No review of the cloud suppliers’ certificates", -1);
   adw_combo_row_set_selected (ADW_COMBO_ROW (child_of (finding_dialog, CERTO_TYPE_FINDING_DIALOG, "audit_row")), 1);
+  g_assert_false (gtk_widget_get_sensitive (save_button));
+  gtk_window_present (GTK_WINDOW (finding_dialog));
+
+  /* The picker opens with its search focused; the number typed comes
+   * first, and Enter ticks it */
+  picker = certo_finding_dialog_choose_requirements (finding_dialog);
+  g_assert_nonnull (picker);
+  search = child_of (picker, CERTO_TYPE_REQUIREMENT_PICKER, "search_entry");
+  settle (fixture, 200);
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (picker)), search) ||
+                 gtk_window_get_focus (GTK_WINDOW (picker)) == search);
+  certo_requirement_picker_set_search (picker, "5.19");
+  settle (fixture, 400);
+  g_signal_emit_by_name (search, "activate");
+  {
+    g_auto(GStrv) keys = certo_requirement_picker_dup_selected_keys (picker);
+
+    g_assert_cmpuint (g_strv_length (keys), ==, 1);
+    g_assert_cmpstr (keys[0], ==, "a5.19");
+  }
+  save_screenshot (fixture, GTK_WINDOW (picker), "workspace-finding-picker");
+  g_signal_emit_by_name (child_of (picker, CERTO_TYPE_REQUIREMENT_PICKER, "accept_button"), "clicked");
+  g_assert_true (gtk_widget_get_sensitive (save_button));
   finding = certo_finding_dialog_apply (finding_dialog, &error);
   g_assert_no_error (error);
   g_assert_nonnull (finding);
   g_assert_cmpint (certo_finding_get_kind (finding), ==, CERTO_FINDING_MINOR_NONCONFORMITY);
   g_assert_cmpint (certo_finding_get_audit_id (finding), ==, certo_workspace_item_get_id (CERTO_WORKSPACE_ITEM (audit)));
+  g_assert_cmpstr (certo_finding_get_requirement_keys (finding)[0], ==, "a5.19");
   g_assert_true (certo_finding_is_open (finding));
   save_screenshot (fixture, GTK_WINDOW (finding_dialog), "workspace-finding-dialog");
   gtk_window_destroy (GTK_WINDOW (finding_dialog));
@@ -923,6 +1141,15 @@ test_audits_findings_approval (Fixture       *fixture,
   soa_label = GTK_LABEL (child_of (view (fixture), CERTO_TYPE_WORKSPACE_VIEW, "soa_version_label"));
   g_assert_nonnull (strstr (gtk_label_get_text (soa_label), "1.0"));
   g_assert_nonnull (strstr (gtk_label_get_text (soa_label), "Board of ACME"));
+  g_assert_null (strstr (gtk_label_get_text (soa_label), "Draft"));
+
+  /* An edit after the approval: the header says the SoA is a draft
+   * again; version 1.0 stays as it was approved */
+  certo_requirement_state_set_status (certo_workspace_find_requirement (ws, "A.5.19"), CERTO_STATUS_IMPLEMENTED);
+  g_assert_true (wait_until (fixture, soa_draft_shown, 5));
+  g_assert_nonnull (strstr (gtk_label_get_text (soa_label), "Draft — changed since version 1.0 approved by Board of ACME"));
+  g_assert_cmpstr (certo_soa_version_get_version (soa), ==, "1.0");
+  save_screenshot (fixture, GTK_WINDOW (fixture->window), "workspace-soa-draft");
 }
 
 static void
@@ -1007,6 +1234,17 @@ folded (Fixture *fixture)
   return adw_leaflet_get_folded (ADW_LEAFLET (child_of (view (fixture), CERTO_TYPE_WORKSPACE_VIEW, "leaflet")));
 }
 
+/* Asks for a phone-sized window until it has one: a configure event of
+ * the size the X server gave earlier can arrive after the request and
+ * win (GTK takes it as the user's resize) */
+static gboolean
+narrowed (Fixture *fixture)
+{
+  if (gtk_widget_get_width (GTK_WIDGET (fixture->window)) > 400)
+    gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 720);
+  return folded (fixture);
+}
+
 /* A phone: one column at a time, the table with number, title and status */
 static void
 test_narrow (Fixture       *fixture,
@@ -1016,8 +1254,7 @@ test_narrow (Fixture       *fixture,
   CertoRequirementList *list;
 
   create_workspace (fixture, "narrow.certo", CERTO_FRAMEWORK_ISO27001_2022);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 720);
-  g_assert_true (wait_until (fixture, folded, 5));
+  g_assert_true (wait_until (fixture, narrowed, 10));
   leaflet = ADW_LEAFLET (child_of (view (fixture), CERTO_TYPE_WORKSPACE_VIEW, "leaflet"));
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "content");
   save_screenshot (fixture, GTK_WINDOW (fixture->window), "narrow-overview");
@@ -1127,7 +1364,25 @@ test_evidence_file (Fixture       *fixture,
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "big scan.pdf"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "Link to it instead"));
+  /* In the units the limit is set in */
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "4.0\u00a0KiB"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "1.0\u00a0KiB"));
   gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* A named pipe dropped as evidence: refused at once, nothing waits on it */
+  {
+    g_autoptr(GFile) pipe = doc_file (fixture, "scan.pdf");
+    g_autofree char *pipe_path = g_file_get_path (pipe);
+
+    g_assert_cmpint (mkfifo (pipe_path, 0600), ==, 0);
+    certo_requirement_editor_add_file (editor (fixture), pipe);
+    g_assert_true (wait_until (fixture, editor_idle, 5));
+    dialog = find_message_dialog ();
+    g_assert_nonnull (dialog);
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "named pipe"));
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    g_assert_cmpuint (certo_requirement_state_get_n_evidence (requirement), ==, 1);
+  }
 
   /* Removing it says so, and Undo brings it back */
   {
@@ -1167,6 +1422,9 @@ main (int   argc,
   ADD ("readiness", test_readiness);
   ADD ("open-twice", test_open_twice);
   ADD ("recovery", test_recovery);
+  ADD ("recovery-discard-all", test_recovery_discard_all);
+  ADD ("certificate-dates", test_certificate_dates);
+  ADD ("columns-aligned", test_columns_aligned);
   ADD ("close-saves", test_close_saves);
   ADD ("audits-findings-approval", test_audits_findings_approval);
   ADD ("import-undo", test_import_undo);
