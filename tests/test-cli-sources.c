@@ -291,6 +291,12 @@ test_add_sync_whatsnew (Fixture       *f,
   g_assert_cmpint (run.status, ==, 0);
   run_cli (f, &run, "source", "list", NULL);
   g_assert_nonnull (strstr (run.out, "My feed"));
+  /* QA: dates for people (local time, the locale's format), not
+   * "Refreshed 2026-11-29T18:31:52.930360Z"; --json keeps ISO 8601 */
+  g_assert_nonnull (strstr (run.out, "Refreshed today at "));
+  g_assert_false (g_regex_match_simple ("Refreshed [0-9]{4}-[0-9]{2}-[0-9]{2}T", run.out, 0, 0));
+  run_cli (f, &run, "source", "list", "--json", NULL);
+  g_assert_true (g_regex_match_simple ("\"last_refresh\" *: *\"[0-9]{4}-[0-9]{2}-[0-9]{2}T", run.out, 0, 0));
   run_cli (f, &run, "check", id_text, NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "My feed: 2 documents checked"));

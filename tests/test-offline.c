@@ -647,6 +647,85 @@ test_sweep (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (certo_offline_get_documents (again)), ==, 1);
 }
 
+static gboolean
+on_watch_timeout (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+count_changes (GListModel *model,
+               guint       position,
+               guint       removed,
+               guint       added,
+               gpointer    user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+/* Waits, at most 5 s, until @offline lists @n copies */
+static gboolean
+wait_for_n_saved (CertoOffline *offline,
+                  guint         n)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (5, on_watch_timeout, &timed_out);
+
+  while (!timed_out && g_list_model_get_n_items (certo_offline_get_documents (offline)) != n)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+
+  return !timed_out;
+}
+
+/* QA: `certo-cli download` while the window is open; the window's list
+ * (another CertoOffline on the same folder and database) follows */
+static void
+test_watch (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(CertoOffline) window = reload_offline (f);
+  g_autoptr(CertoOfflineJob) job = NULL;
+  g_autoptr(CertoOfflineDocument) listed = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  guint changes = 0;
+
+  certo_offline_watch (window);
+  job = save_one (f, "cert");
+  while (certo_offline_job_get_state (job) != CERTO_OFFLINE_JOB_DONE &&
+         certo_offline_job_get_state (job) != CERTO_OFFLINE_JOB_FAILED)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (certo_offline_job_get_state (job), ==, CERTO_OFFLINE_JOB_DONE);
+
+  g_assert_true (wait_for_n_saved (window, 1));
+  listed = g_list_model_get_item (certo_offline_get_documents (window), 0);
+  g_assert_cmpint (certo_offline_document_get_document_id (listed), ==,
+                   certo_document_get_id (find_document (f, "cert")));
+  g_assert_nonnull (certo_offline_lookup (window, certo_document_get_id (find_document (f, "cert"))));
+  g_assert_cmpuint (certo_offline_get_total_size (window), ==, certo_offline_get_total_size (f->offline));
+  g_assert_true (g_file_test (certo_offline_document_get_path (listed), G_FILE_TEST_EXISTS));
+
+  /* A later unrelated commit keeps the same objects: no items-changed */
+  g_signal_connect (certo_offline_get_documents (window), "items-changed",
+                    G_CALLBACK (count_changes), &changes);
+  certo_offline_clear_cache_async (f->offline, NULL, store_result, &result);
+  certo_test_wait_async (&result);
+  g_clear_object (&result);
+
+  /* Deleted elsewhere: gone here too */
+  certo_offline_remove_async (f->offline, certo_offline_job_get_document (job), NULL, store_result, &result);
+  certo_test_wait_async (&result);
+  g_assert_true (certo_offline_remove_finish (f->offline, result, &error));
+  g_assert_no_error (error);
+  g_assert_true (wait_for_n_saved (window, 0));
+  g_assert_null (certo_offline_lookup (window, certo_document_get_id (find_document (f, "cert"))));
+  g_assert_cmpuint (certo_offline_get_total_size (window), ==, 0);
+  g_assert_cmpuint (changes, ==, 1);
+}
+
 /* "Clear cache" frees only the cache folder */
 static void
 test_clear_cache (Fixture       *f,
@@ -824,6 +903,7 @@ main (int    argc,
   ADD ("/offline/clear-cache", test_clear_cache);
   ADD ("/offline/queue", test_queue);
   ADD ("/offline/cancel", test_cancel);
+  ADD ("/offline/watch", test_watch);
 
 #undef ADD
 

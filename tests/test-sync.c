@@ -728,6 +728,72 @@ test_withdrawn_kept_offline (Fixture       *f,
   g_assert_null (find_document (f, "old"));
 }
 
+static guint
+service_n_documents (Fixture    *f,
+                     const char *name)
+{
+  GListModel *services = certo_catalog_get_services (f->catalog);
+
+  for (guint i = 0; i < g_list_model_get_n_items (services); i++)
+    {
+      g_autoptr(CertoService) service = g_list_model_get_item (services, i);
+
+      if (g_strcmp0 (certo_service_get_name (service), name) == 0)
+        return certo_service_get_n_documents (service);
+    }
+
+  g_error ("no service named %s", name);
+  return 0;
+}
+
+/* QA: a service (still in scope: its provider lists it) whose only
+ * document was withdrawn said "1 document" while the copy was kept, the
+ * withdrawn copy counted as if current; it has no current document */
+static void
+test_withdrawn_service_count (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *url = certo_test_server_url (f->server, "/feed.json");
+  g_autoptr(GString) before = g_string_new (feed_a);
+  g_autoptr(GString) after = g_string_new (feed_b);
+  g_autofree char *copy = g_build_filename (f->dir, "old paper.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (copy);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(CertoOfflineDocument) saved = NULL;
+  g_autoptr(CertoSyncSummary) first = NULL;
+  g_autoptr(CertoSyncSummary) summary = NULL;
+  g_autoptr(CertoSource) source = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+  CertoTestDocument *doc;
+
+  /* Docs: covered by the old paper only, and still in scope afterwards */
+  g_string_replace (before, "[\"storage\", \"mail\", \"docs\"]", "[\"storage\", \"mail\"]", 0);
+  g_string_replace (before, "\"title\": \"Old paper\",", "\"title\": \"Old paper\", \"services\": [\"docs\"],", 0);
+  g_string_replace (after, "{\"id\": \"mail\", \"name\": \"Mail\", \"families\": [\"cloud\"]}]",
+                    "{\"id\": \"mail\", \"name\": \"Mail\", \"families\": [\"cloud\"]},"
+                    " {\"id\": \"docs\", \"name\": \"Docs\", \"families\": [\"cloud\"]}]", 0);
+  doc = serve_feed (f, "/feed.json", before->str);
+  source = add_source (f, url, CERTO_SOURCE_FORMAT_AUTO);
+  first = refresh_ok (f, certo_source_get_id (source));
+  g_assert_cmpuint (service_n_documents (f, "Docs"), ==, 1);
+
+  g_assert_true (g_file_set_contents (copy, "%PDF-1.4 old paper", -1, NULL));
+  certo_offline_attach_async (f->offline, find_document (f, "old"), file, NULL, store_result, &result);
+  certo_test_wait_async (&result);
+  saved = certo_offline_attach_finish (f->offline, result, &error);
+  g_assert_no_error (error);
+
+  body = g_bytes_new (after->str, after->len);
+  certo_test_document_set_body (doc, body);
+  summary = refresh_ok (f, certo_source_get_id (source));
+  g_assert_cmpuint (summary->n_withdrawn, ==, 1);
+  g_assert_cmpuint (summary->n_services_removed, ==, 0);
+  g_assert_true (certo_document_get_withdrawn (find_document (f, "old")));
+  g_assert_cmpuint (service_n_documents (f, "Docs"), ==, 0);
+  g_assert_cmpuint (service_n_documents (f, "Mail"), ==, 1);
+}
+
 static void
 test_not_modified (Fixture       *f,
                    gconstpointer  data)
@@ -1404,6 +1470,10 @@ test_real_articles (Fixture       *f,
 
     g_assert_null (refused);
     g_assert_error (error, CERTO_STORE_ERROR, CERTO_STORE_ERROR_EXISTS);
+    /* QA: only the feed ids match; the message must not say more */
+    g_assert_null (strstr (error->message, "same content"));
+    g_assert_nonnull (strstr (error->message, "same catalog (feed id “microsoft-iso27001”)"));
+    g_assert_nonnull (strstr (error->message, "remove one of the two sources"));
     g_clear_error (&error);
   }
   remove_source (f, certo_source_get_id (source));
@@ -1566,6 +1636,7 @@ main (int    argc,
   ADD ("/sync/first-import-summarised", test_first_sync);
   ADD ("/sync/diff", test_diff);
   ADD ("/sync/withdrawn-kept-while-offline", test_withdrawn_kept_offline);
+  ADD ("/sync/withdrawn-service-count", test_withdrawn_service_count);
   ADD ("/sync/not-modified", test_not_modified);
   ADD ("/sync/redirects", test_redirects);
   ADD ("/sync/failures-change-nothing", test_failures);

@@ -43,6 +43,53 @@ cli_tools_clear (CliTools *tools)
 
 /* Helpers */
 
+/* The local day of a stored timestamp, in the locale's format ("%x"): a
+ * change at 23:30 UTC belongs to the next day east of Greenwich */
+static char *
+format_day (const char *iso8601)
+{
+  g_autoptr(GDateTime) utc = iso8601 != NULL ? g_date_time_new_from_iso8601 (iso8601, NULL) : NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (utc == NULL)
+    return g_strdup (iso8601);
+
+  local = g_date_time_to_local (utc);
+  return g_date_time_format (local, "%x");
+}
+
+/* A stored timestamp (ISO 8601, UTC) for people: the local time zone and
+ * the locale's date and time, "today at 18:31:52" for today; --json keeps
+ * ISO 8601. A value that does not parse is printed as it is. */
+static char *
+format_timestamp (const char *iso8601)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *time_text = NULL;
+
+  if (iso8601 == NULL)
+    return NULL;
+
+  utc = g_date_time_new_from_iso8601 (iso8601, NULL);
+  if (utc == NULL)
+    return g_strdup (iso8601);
+
+  local = g_date_time_to_local (utc);
+  now = g_date_time_new_now_local ();
+  if (g_date_time_get_year (local) == g_date_time_get_year (now) &&
+      g_date_time_get_day_of_year (local) == g_date_time_get_day_of_year (now))
+    {
+      time_text = g_date_time_format (local, "%X");
+      /* Translators: %s is a time of day in the locale's format */
+      return g_strdup_printf (_("today at %s"), time_text);
+    }
+
+  /* The locale's date and time ("29/11/2026 18:31:52") */
+  return g_date_time_format (local, "%x %X");
+}
+
 /* The client, the sync and (with @offline) the saved documents, loaded */
 gboolean
 cli_tools_init (CliContext  *ctx,
@@ -383,12 +430,17 @@ source_list (CliContext  *ctx,
                  certo_source_get_n_withdrawn (source));
       if (checked != NULL && g_strcmp0 (checked, refreshed) == 0)
         checked = NULL;
-      if (refreshed != NULL && checked != NULL)
-        g_print (_("      Refreshed %s, checked %s\n"), refreshed, checked);
-      else if (refreshed != NULL)
-        g_print (_("      Refreshed %s\n"), refreshed);
-      else if (checked != NULL)
-        g_print (_("      Checked %s\n"), checked);
+      {
+        g_autofree char *refreshed_text = format_timestamp (refreshed);
+        g_autofree char *checked_text = format_timestamp (checked);
+
+        if (refreshed_text != NULL && checked_text != NULL)
+          g_print (_("      Refreshed %s, checked %s\n"), refreshed_text, checked_text);
+        else if (refreshed_text != NULL)
+          g_print (_("      Refreshed %s\n"), refreshed_text);
+        else if (checked_text != NULL)
+          g_print (_("      Checked %s\n"), checked_text);
+      }
       if (certo_source_get_last_error (source) != NULL)
         g_print (_("      Last error: %s\n"), cli_s (certo_source_get_last_error (source)));
     }
@@ -758,7 +810,7 @@ cli_command_whatsnew (CliContext  *ctx,
     {
       g_autoptr(CertoChange) change = g_list_model_get_item (changes, i);
       g_autofree char *description = NULL;
-      g_autofree char *date = g_strndup (certo_change_get_date (change), 10);
+      g_autofree char *date = format_day (certo_change_get_date (change));
 
       if (opt_json)
         {

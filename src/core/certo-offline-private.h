@@ -37,6 +37,15 @@ struct _CertoOffline
   GHashTable *active;      /* document id → CertoOfflineJob, queued or running */
   guint n_running;
   guint64 total_size;
+
+  /* certo_offline_watch(): another process (certo-cli) may save or delete
+   * copies while this one runs */
+  GFileMonitor *folder_monitor;
+  GFileMonitor *db_monitor;
+  GCancellable *reload_cancellable;
+  guint reload_source;
+  gboolean reloading;
+  gboolean reload_again;
 };
 
 /* certo-offline.c */

@@ -352,6 +352,154 @@ on_listed (GObject      *object,
   g_task_run_in_thread (sweep, sweep_thread);
 }
 
+/* Watching for changes made by another process */
+
+#define RELOAD_DELAY_MS 300
+
+static void schedule_reload (CertoOffline *self);
+
+/* Keeps the objects already listed (rows and the details pane hold them)
+ * and emits items-changed only when the list really changed */
+static void
+merge_documents (CertoOffline *self,
+                 GPtrArray    *docs)
+{
+  GListModel *model = G_LIST_MODEL (self->documents);
+  guint n = g_list_model_get_n_items (model);
+  g_autoptr(GHashTable) known = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_object_unref);
+  g_autoptr(GPtrArray) merged = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean same = n == docs->len;
+  guint64 total = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      CertoOfflineDocument *doc = g_list_model_get_item (model, i);
+
+      g_hash_table_insert (known, &doc->id, doc);
+    }
+
+  for (guint i = 0; i < docs->len; i++)
+    {
+      CertoOfflineDocument *doc = g_ptr_array_index (docs, i);
+      CertoOfflineDocument *old = g_hash_table_lookup (known, &doc->id);
+
+      if (old == NULL)
+        {
+          g_free (doc->path);
+          doc->path = g_build_filename (self->folder, doc->file_name, NULL);
+          g_ptr_array_add (merged, g_object_ref (doc));
+          same = FALSE;
+        }
+      else
+        {
+          g_autoptr(CertoOfflineDocument) at = NULL;
+
+          if (same)
+            {
+              at = g_list_model_get_item (model, i);
+              same = at == old;
+            }
+          g_ptr_array_add (merged, g_object_ref (old));
+        }
+      total += doc->size;
+    }
+
+  if (!same)
+    g_list_store_splice (self->documents, 0, n, merged->pdata, merged->len);
+  set_total_size (self, total);
+}
+
+static void
+on_reloaded (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(CertoOffline) self = user_data;
+  g_autoptr(GPtrArray) docs = NULL;
+  g_autoptr(GError) error = NULL;
+
+  self->reloading = FALSE;
+  docs = certo_store_list_offline_finish (CERTO_STORE (object), result, &error);
+  if (docs == NULL)
+    {
+      /* Best effort: the list stays as it was (the store may be closing) */
+      g_debug ("The saved documents could not be listed again: %s", error->message);
+      return;
+    }
+
+  if (self->documents != NULL)
+    merge_documents (self, docs);
+  if (self->reload_again)
+    schedule_reload (self);
+}
+
+static gboolean
+reload_timeout (gpointer user_data)
+{
+  CertoOffline *self = user_data;
+
+  self->reload_source = 0;
+  if (self->reloading)
+    {
+      self->reload_again = TRUE;
+      return G_SOURCE_REMOVE;
+    }
+
+  self->reloading = TRUE;
+  self->reload_again = FALSE;
+  /* Listing runs on the store's worker thread, not here */
+  certo_store_list_offline_async (certo_catalog_get_store (self->catalog), self->reload_cancellable,
+                                  on_reloaded, g_object_ref (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* Debounced: a save is a temporary file, a rename and a commit */
+static void
+schedule_reload (CertoOffline *self)
+{
+  self->reload_again = FALSE;
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  self->reload_source = g_timeout_add (RELOAD_DELAY_MS, reload_timeout, self);
+}
+
+static void
+on_watched_changed (GFileMonitor      *monitor,
+                    GFile             *file,
+                    GFile             *other_file,
+                    GFileMonitorEvent  event,
+                    gpointer           user_data)
+{
+  CertoOffline *self = user_data;
+
+  if (event == G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED)
+    return;
+
+  schedule_reload (self);
+}
+
+static GFileMonitor *
+watch_path (CertoOffline *self,
+            const char   *path,
+            gboolean      directory)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GFileMonitor *monitor;
+
+  if (directory)
+    monitor = g_file_monitor_directory (file, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
+  else
+    monitor = g_file_monitor_file (file, G_FILE_MONITOR_NONE, NULL, &error);
+  if (monitor == NULL)
+    {
+      g_debug ("“%s” cannot be watched: %s", path, error->message);
+      return NULL;
+    }
+
+  g_signal_connect_object (monitor, "changed", G_CALLBACK (on_watched_changed), self, 0);
+  return monitor;
+}
+
 /* Clearing the cache */
 
 typedef struct
@@ -406,6 +554,15 @@ certo_offline_dispose (GObject *object)
 {
   CertoOffline *self = CERTO_OFFLINE (object);
 
+  g_cancellable_cancel (self->reload_cancellable);
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  if (self->folder_monitor != NULL)
+    g_file_monitor_cancel (self->folder_monitor);
+  if (self->db_monitor != NULL)
+    g_file_monitor_cancel (self->db_monitor);
+  g_clear_object (&self->folder_monitor);
+  g_clear_object (&self->db_monitor);
+  g_clear_object (&self->reload_cancellable);
   g_queue_clear_full (&self->pending, g_object_unref);
   g_clear_object (&self->documents);
   g_clear_object (&self->queue);
@@ -557,6 +714,7 @@ certo_offline_init (CertoOffline *self)
   self->queue = g_list_store_new (CERTO_TYPE_OFFLINE_JOB);
   self->active = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_queue_init (&self->pending);
+  self->reload_cancellable = g_cancellable_new ();
 }
 
 /* Public API */
@@ -803,6 +961,42 @@ certo_offline_load_finish (CertoOffline  *self,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == certo_offline_load_async, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * certo_offline_watch:
+ * @self: a #CertoOffline, loaded
+ *
+ * Keeps certo_offline_get_documents() current while another process
+ * (`certo-cli download`, `certo-cli offline remove`, a second window)
+ * saves or deletes copies: the offline folder and the catalog database
+ * are watched, and changes are listed again on the store's worker thread
+ * 300 ms after the last one. Objects already in the list stay the same;
+ * the list changes (one items-changed) only when rows came or went.
+ * Nothing is swept: a file still without its row may be another
+ * process's save in progress. Calling it again does nothing.
+ */
+void
+certo_offline_watch (CertoOffline *self)
+{
+  const char *db_path;
+
+  g_return_if_fail (CERTO_IS_OFFLINE (self));
+
+  if (self->folder_monitor != NULL || self->db_monitor != NULL)
+    return;
+
+  g_mkdir_with_parents (self->folder, 0700);
+  self->folder_monitor = watch_path (self, self->folder, TRUE);
+
+  /* WAL mode: every commit writes the -wal file */
+  db_path = certo_store_get_path (certo_catalog_get_store (self->catalog));
+  if (db_path != NULL)
+    {
+      g_autofree char *wal = g_strconcat (db_path, "-wal", NULL);
+
+      self->db_monitor = watch_path (self, wal, FALSE);
+    }
 }
 
 /**

@@ -97,6 +97,7 @@ void                  certo_offline_save_async           (CertoOffline        *s
 GPtrArray            *certo_offline_save_finish          (CertoOffline        *self,
                                                           GAsyncResult        *result,
                                                           GError             **error);
+void                  certo_offline_watch                (CertoOffline        *self);
 void                  certo_offline_cancel_all           (CertoOffline        *self);
 void                  certo_offline_clear_finished       (CertoOffline        *self);
 

@@ -204,15 +204,22 @@ certo_store_import_resolve_target (CertoSqlite           *db,
     {
       g_autofree char *other = NULL;
       g_autofree char *content = NULL;
+      g_autofree char *feed_id = NULL;
 
       if (same_id > 0)
         {
-          other = certo_store_db_dup_source_name (db, same_id);
+          g_autofree char *name = certo_store_db_dup_source_name (db, same_id);
+
+          /* Only the feed ids are compared (one source per feed id), not
+           * the content: the message must not claim more */
+          other = certo_text_escape_unsafe (name != NULL ? name : "");
           content = certo_text_escape_unsafe (data->location != NULL ? data->location : data->key);
+          feed_id = certo_text_escape_unsafe (identity);
           g_set_error (error, CERTO_STORE_ERROR, CERTO_STORE_ERROR_EXISTS,
-                       /* Translators: the first %s is an address or file, the second a source's name */
-                       _("“%s” has the same content as the source “%s”, which is already in the catalog; remove one of the two sources"),
-                       content, other != NULL ? other : "");
+                       /* Translators: the first %s is an address or file, the second a catalog's
+                        * feed id ("microsoft-iso27001"), the third a source's name */
+                       _("“%s” is the same catalog (feed id “%s”) as the source “%s”, and the catalog keeps one source per feed id; remove one of the two sources"),
+                       content, feed_id, other);
           return FALSE;
         }
       *out_replaced_id = data->source_id;

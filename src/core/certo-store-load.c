@@ -479,7 +479,10 @@ flush_services (Loader        *loader,
     {
       CertoService *service = certo_store_loader_lookup_id (loader->services, document->service_ids[i]);
 
-      service->n_documents++;
+      /* A withdrawn copy kept offline still lists the service, but is no
+       * current document of it ("No documents", not "1 document") */
+      if (document->withdrawn_at == NULL)
+        service->n_documents++;
       if (document->family_id > 0)
         service_add_family (loader, service, document->family_id);
     }

@@ -16,6 +16,8 @@ G_DECLARE_FINAL_TYPE (CertoApplication, certo_application, CERTO, APPLICATION, A
 
 CertoApplication *certo_application_new            (void);
 CertoCatalog     *certo_application_get_catalog    (CertoApplication *self);
+CertoSync        *certo_application_get_sync       (CertoApplication *self);
+CertoOffline     *certo_application_get_offline    (CertoApplication *self);
 GSettings        *certo_application_get_settings   (CertoApplication *self);
 gint64            certo_application_get_start_time (CertoApplication *self);
 void              certo_application_load_catalog   (CertoApplication *self);

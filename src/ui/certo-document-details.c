@@ -7,13 +7,17 @@
 #include <glib/gi18n.h>
 
 #include "certo-document-details.h"
+#include "certo-document-offline.h"
+#include "certo-reader-view.h"
 #include "certo-sidebar-item.h"
+#include "certo-sync-util.h"
 
 struct _CertoDocumentDetails
 {
   AdwBin         parent_instance;
 
   CertoCatalog  *catalog;
+  CertoOffline  *offline;
   CertoDocument *document;
   GListModel    *services;        /* covered services that match the catalog */
   GtkStringList *urls;
@@ -23,6 +27,12 @@ struct _CertoDocumentDetails
   GtkImage      *kind_icon;
   GtkLabel      *kind_label;
   GtkLabel      *title_label;
+  GtkWidget     *updated_badge;
+  GtkLabel      *updated_label;
+  GtkWidget     *withdrawn_box;
+  GtkLabel      *withdrawn_label;
+  CertoDocumentOffline *offline_section;
+  GtkWidget     *read_button;
   GtkWidget     *notice_box;
   GtkWidget     *open_button;
   GtkWidget     *copy_button;
@@ -157,6 +167,45 @@ create_service_row (gpointer item,
   return row;
 }
 
+/* Shift+F10, the Menu key and a right click on a link row: the link's
+ * own actions, not a label's Cut/Copy/Paste */
+static gboolean
+popup_link_menu (GtkWidget *row,
+                 GVariant  *args,
+                 gpointer   user_data)
+{
+  GtkWidget *popover = g_object_get_data (G_OBJECT (row), "certo-link-menu");
+
+  gtk_popover_popup (GTK_POPOVER (popover));
+  return TRUE;
+}
+
+static void
+on_link_row_pressed (GtkGestureClick *gesture,
+                     int              n_press,
+                     double           x,
+                     double           y,
+                     gpointer         user_data)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+  GtkWidget *popover = g_object_get_data (G_OBJECT (row), "certo-link-menu");
+  GdkRectangle at = { (int) x, (int) y, 1, 1 };
+
+  gtk_popover_set_pointing_to (GTK_POPOVER (popover), &at);
+  gtk_popover_popup (GTK_POPOVER (popover));
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+unparent_popover (GtkWidget *row,
+                  gpointer   user_data)
+{
+  GtkWidget *popover = g_object_get_data (G_OBJECT (row), "certo-link-menu");
+
+  if (popover != NULL && gtk_widget_get_parent (popover) == row)
+    gtk_widget_unparent (popover);
+}
+
 static GtkWidget *
 create_link_row (gpointer item,
                  gpointer user_data)
@@ -164,11 +213,19 @@ create_link_row (gpointer item,
   const char *uri = gtk_string_object_get_string (item);
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *button = gtk_button_new_from_icon_name ("adw-external-link-symbolic");
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenuItem) open_item = g_menu_item_new (_("_Open Link"), NULL);
+  g_autoptr(GMenuItem) copy_item = g_menu_item_new (_("_Copy Link"), NULL);
+  GtkWidget *popover;
+  GtkEventController *shortcuts;
+  GtkGesture *click;
 
+  /* The row, not its title, takes the focus: one Tab stop per link; the
+   * address is copied with Copy Link */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), uri);
-  adw_preferences_row_set_title_selectable (ADW_PREFERENCES_ROW (row), TRUE);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+  gtk_widget_set_tooltip_text (row, _("Right-click or press Shift+F10 to copy the link"));
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
@@ -179,6 +236,29 @@ create_link_row (gpointer item,
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "details.open-url");
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_string (uri));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+
+  g_menu_item_set_action_and_target_value (open_item, "details.open-url", g_variant_new_string (uri));
+  g_menu_item_set_action_and_target_value (copy_item, "details.copy-url", g_variant_new_string (uri));
+  g_menu_append_item (menu, open_item);
+  g_menu_append_item (menu, copy_item);
+  popover = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
+  gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
+  gtk_widget_set_halign (popover, GTK_ALIGN_START);
+  gtk_widget_set_parent (popover, row);
+  g_object_set_data (G_OBJECT (row), "certo-link-menu", popover);
+  g_signal_connect (row, "destroy", G_CALLBACK (unparent_popover), NULL);
+
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_F10, GDK_SHIFT_MASK),
+                                                                                       gtk_keyval_trigger_new (GDK_KEY_Menu, 0)),
+                                                          gtk_callback_action_new (popup_link_menu, NULL, NULL)));
+  gtk_widget_add_controller (row, shortcuts);
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_link_row_pressed), NULL);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (click));
 
   return row;
 }
@@ -264,6 +344,46 @@ update_source (CertoDocumentDetails *self)
 
   gtk_label_set_text (self->source_label, text ? text : "");
   gtk_widget_set_visible (GTK_WIDGET (self->source_label), text != NULL);
+
+  /* An article's overview and FAQ can be read offline */
+  gtk_widget_set_visible (self->read_button,
+                          source != NULL && certo_source_get_format (source) == CERTO_SOURCE_FORMAT_ARTICLE);
+}
+
+/* "Updated" (30 days, see certo_document_is_updated()) and "Withdrawn":
+ * words with an icon, never a colour alone */
+static void
+update_status (CertoDocumentDetails *self)
+{
+  CertoDocument *doc = self->document;
+  gboolean updated = certo_document_is_updated (doc);
+  gboolean withdrawn = certo_document_get_withdrawn (doc);
+
+  gtk_widget_set_visible (self->updated_badge, updated && !withdrawn);
+  if (updated)
+    {
+      g_autofree char *when = certo_format_relative_time (certo_document_get_updated_at (doc));
+      g_autofree char *text = NULL;
+
+      if (when != NULL)
+        /* Translators: %s is a relative time, "3 days ago" */
+        text = g_strdup_printf (_("Updated %s"), when);
+      gtk_label_set_text (self->updated_label, text != NULL ? text : _("Updated"));
+    }
+
+  gtk_widget_set_visible (self->withdrawn_box, withdrawn);
+  if (withdrawn)
+    {
+      g_autofree char *day = certo_format_day (certo_document_get_withdrawn_at (doc));
+      g_autofree char *text = NULL;
+
+      if (day != NULL)
+        /* Translators: %s is a date */
+        text = g_strdup_printf (_("Withdrawn by its source on %s. It stays here, readable offline, as long as you keep its offline copy."), day);
+      else
+        text = g_strdup (_("Withdrawn by its source. It stays here, readable offline, as long as you keep its offline copy."));
+      gtk_label_set_text (self->withdrawn_label, text);
+    }
 }
 
 static void
@@ -286,8 +406,11 @@ update (CertoDocumentDetails *self)
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "details.open", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "details.copy-link", FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "details.verify", FALSE);
+      certo_document_offline_set_document (self->offline_section, NULL);
       return;
     }
+
+  certo_document_offline_set_document (self->offline_section, doc);
 
   gtk_label_set_text (self->title_label, certo_document_get_title (doc));
   gtk_label_set_text (self->kind_label, certo_document_get_kind_label (doc));
@@ -317,6 +440,7 @@ update (CertoDocumentDetails *self)
                                           g_variant_new_string (certo_document_get_key (doc)));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->evidence_button), "win.use-as-evidence");
 
+  update_status (self);
   update_services (self);
   update_links (self);
   update_source (self);
@@ -361,6 +485,20 @@ open_url_action (GtkWidget  *widget,
 }
 
 static void
+copy_url_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *param)
+{
+  const char *url = g_variant_get_string (param, NULL);
+
+  if (!certo_uri_is_web (url))
+    return;
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), url);
+  show_toast (CERTO_DOCUMENT_DETAILS (widget), _("Link copied"));
+}
+
+static void
 copy_link_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *param)
@@ -381,6 +519,22 @@ verify_action (GtkWidget  *widget,
 
   uri = certo_document_dup_verify_url (self->document);
   open_web_uri (self, uri);
+}
+
+static void
+read_article_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  CertoDocumentDetails *self = CERTO_DOCUMENT_DETAILS (widget);
+  CertoSource *source;
+
+  if (self->document == NULL || self->catalog == NULL)
+    return;
+
+  source = certo_catalog_find_source (self->catalog, certo_document_get_source_id (self->document));
+  if (source != NULL)
+    certo_reader_view_present (widget, self->catalog, source);
 }
 
 /* The pane asks for at most this width beside the lists; wrapped labels
@@ -430,6 +584,7 @@ certo_document_details_dispose (GObject *object)
   g_clear_object (&self->urls);
   g_clear_object (&self->document);
   g_clear_object (&self->catalog);
+  g_clear_object (&self->offline);
 
   G_OBJECT_CLASS (certo_document_details_parent_class)->dispose (object);
 }
@@ -515,12 +670,20 @@ certo_document_details_class_init (CertoDocumentDetailsClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, CERTO_TYPE_SERVICE);
 
+  g_type_ensure (CERTO_TYPE_DOCUMENT_OFFLINE);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/certo/Certo/ui/certo-document-details.ui");
   gtk_widget_class_bind_template_child (widget_class, CertoDocumentDetails, stack);
   gtk_widget_class_bind_template_child (widget_class, CertoDocumentDetails, scroller);
   gtk_widget_class_bind_template_child (widget_class, CertoDocumentDetails, kind_icon);
   gtk_widget_class_bind_template_child (widget_class, CertoDocumentDetails, kind_label);
   gtk_widget_class_bind_template_child (widget_class, CertoDocumentDetails, title_label);
+  gtk_widget_class_bind_template_child (widget_class, CertoDocumentDetails, updated_badge);
+  gtk_widget_class_bind_template_child (widget_class, CertoDocumentDetails, updated_label);
+  gtk_widget_class_bind_template_child (widget_class, CertoDocumentDetails, withdrawn_box);
+  gtk_widget_class_bind_template_child (widget_class, CertoDocumentDetails, withdrawn_label);
+  gtk_widget_class_bind_template_child (widget_class, CertoDocumentDetails, offline_section);
+  gtk_widget_class_bind_template_child (widget_class, CertoDocumentDetails, read_button);
   gtk_widget_class_bind_template_child (widget_class, CertoDocumentDetails, notice_box);
   gtk_widget_class_bind_template_child (widget_class, CertoDocumentDetails, open_button);
   gtk_widget_class_bind_template_child (widget_class, CertoDocumentDetails, copy_button);
@@ -551,7 +714,9 @@ certo_document_details_class_init (CertoDocumentDetailsClass *klass)
   gtk_widget_class_install_action (widget_class, "details.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "details.open-url", "s", open_url_action);
   gtk_widget_class_install_action (widget_class, "details.copy-link", NULL, copy_link_action);
+  gtk_widget_class_install_action (widget_class, "details.copy-url", "s", copy_url_action);
   gtk_widget_class_install_action (widget_class, "details.verify", NULL, verify_action);
+  gtk_widget_class_install_action (widget_class, "details.read-article", NULL, read_article_action);
 
   gtk_widget_class_set_css_name (widget_class, "certo-document-details");
 }
@@ -562,6 +727,21 @@ certo_document_details_init (CertoDocumentDetails *self)
   /* measure() and size_allocate() above, not AdwBin's layout manager */
   gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Values stay selectable with the pointer but are no Tab stops (a
+   * focused selectable label also shows all of itself selected): Tab
+   * goes from button to button */
+  {
+    GtkLabel *values[] = {
+      self->title_label, self->family_value, self->standards_value, self->number_value,
+      self->issuer_value, self->issued_value, self->expires_value, self->language_value,
+      self->other_services_label, self->source_label,
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+      certo_label_make_unfocusable (values[i]);
+  }
+
   update (self);
 }
 
@@ -597,6 +777,26 @@ certo_document_details_set_catalog (CertoDocumentDetails *self,
 
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATALOG]);
+}
+
+/**
+ * certo_document_details_set_offline:
+ * @self: a #CertoDocumentDetails
+ * @offline: (nullable): the application's offline documents
+ *
+ * Shows the document's offline copy (save, attach, open, delete).
+ */
+void
+certo_document_details_set_offline (CertoDocumentDetails *self,
+                                    CertoOffline         *offline)
+{
+  g_return_if_fail (CERTO_IS_DOCUMENT_DETAILS (self));
+  g_return_if_fail (offline == NULL || CERTO_IS_OFFLINE (offline));
+
+  if (!g_set_object (&self->offline, offline))
+    return;
+
+  certo_document_offline_set_offline (self->offline_section, offline);
 }
 
 /**
@@ -663,6 +863,51 @@ certo_document_details_copy_link (CertoDocumentDetails *self)
   show_toast (self, _("Link copied"));
 
   return TRUE;
+}
+
+/**
+ * certo_document_details_focus_first:
+ * @self: a #CertoDocumentDetails
+ *
+ * Moves the keyboard focus to the pane's first control that takes it
+ * (Open, usually): Return on a document in the list, and F6, come here.
+ *
+ * Returns: %TRUE when something took the focus
+ */
+gboolean
+certo_document_details_focus_first (CertoDocumentDetails *self)
+{
+  GtkWidget *buttons[4];
+
+  g_return_val_if_fail (CERTO_IS_DOCUMENT_DETAILS (self), FALSE);
+
+  buttons[0] = self->open_button;
+  buttons[1] = self->copy_button;
+  buttons[2] = self->verify_button;
+  buttons[3] = self->evidence_button;
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    if (gtk_widget_is_visible (buttons[i]) && gtk_widget_is_sensitive (buttons[i]) &&
+        gtk_widget_grab_focus (buttons[i]))
+      return TRUE;
+
+  return gtk_widget_child_focus (GTK_WIDGET (self->scroller), GTK_DIR_TAB_FORWARD);
+}
+
+/**
+ * certo_label_make_unfocusable:
+ * @label: a selectable #GtkLabel
+ *
+ * A value the user may select with the pointer and copy, but that is no
+ * Tab stop: gtk_label_set_selectable() makes a label focusable, and a
+ * label focused by the keyboard selects all of itself (GTK 4.8).
+ */
+void
+certo_label_make_unfocusable (GtkLabel *label)
+{
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  gtk_widget_set_focusable (GTK_WIDGET (label), FALSE);
+  gtk_widget_set_focus_on_click (GTK_WIDGET (label), FALSE);
 }
 
 /**

@@ -243,13 +243,7 @@ on_catalog_documents_changed (CertoLibraryView *self)
 char *
 certo_library_view_dup_section_key (CertoSidebarItem *item)
 {
-  CertoFamily *family = certo_sidebar_item_get_family (item);
-
-  if (family != NULL)
-    return g_strdup_printf ("family:%s", certo_family_get_key (family));
-
-  return g_strdup_printf ("%d:%d", certo_sidebar_item_get_kind (item),
-                          certo_sidebar_item_get_document_kind (item));
+  return certo_sidebar_item_dup_key (item);
 }
 
 static void
@@ -295,6 +289,7 @@ build_sidebar (CertoLibraryView *self)
   g_autoptr(GListStore) kinds = g_list_store_new (CERTO_TYPE_SIDEBAR_ITEM);
   g_autoptr(CertoSidebarItem) all = NULL;
   g_autoptr(CertoSidebarItem) services = NULL;
+  g_autoptr(CertoSidebarItem) whats_new = NULL;
   g_autoptr(CertoSidebarItem) families_title = NULL;
   g_autoptr(CertoSidebarItem) kinds_title = NULL;
   GtkMapListModel *families = NULL;
@@ -305,8 +300,10 @@ build_sidebar (CertoLibraryView *self)
   services = certo_sidebar_item_new (CERTO_SIDEBAR_ITEM_SERVICES, _("In-Scope Services"), "network-server-symbolic");
   families_title = certo_sidebar_item_new (CERTO_SIDEBAR_ITEM_HEADER, _("Families"), NULL);
   kinds_title = certo_sidebar_item_new (CERTO_SIDEBAR_ITEM_HEADER, _("Kinds"), NULL);
+  whats_new = certo_sidebar_item_new (CERTO_SIDEBAR_ITEM_WHATS_NEW, _("What’s New"), "document-open-recent-symbolic");
   g_list_store_append (top, all);
   g_list_store_append (top, services);
+  g_list_store_append (top, whats_new);
   g_list_store_append (families_header, families_title);
   g_list_store_append (kinds, kinds_title);
   for (guint i = 0; i < G_N_ELEMENTS (sidebar_kinds); i++)
@@ -474,19 +471,18 @@ typedef struct
   int         nat_lines;
 } CellSpec;
 
-static const CellSpec title_cell = { "title", 16, 2 };
+/* Title's width is set from the list's width (update_columns() in
+ * certo-library-view.c); a small minimum lets it ellipsize at phone width */
+static const CellSpec title_cell = { "title", 12, 2 };
 static const CellSpec kind_cell = { "kind-label", 3, 1 };
 static const CellSpec family_cell = { "family-name", 3, 1 };
 static const CellSpec standards_cell = { "standards-label", 3, 1 };
 static const CellSpec number_cell = { "certificate-number", 3, 1 };
 static const CellSpec issuer_cell = { "issuer", 3, 1 };
 
-static void
-setup_cell (GtkSignalListItemFactory *factory,
-            GtkListItem              *list_item,
-            gpointer                  user_data)
+static GtkWidget *
+new_inscription (const CellSpec *spec)
 {
-  const CellSpec *spec = user_data;
   GtkWidget *cell = gtk_inscription_new (NULL);
 
   gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), 0);
@@ -494,7 +490,28 @@ setup_cell (GtkSignalListItemFactory *factory,
   gtk_inscription_set_nat_lines (GTK_INSCRIPTION (cell), spec->nat_lines);
   gtk_inscription_set_wrap_mode (GTK_INSCRIPTION (cell), PANGO_WRAP_WORD_CHAR);
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (cell), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_list_item_set_child (list_item, cell);
+
+  return cell;
+}
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item,
+            gpointer                  user_data)
+{
+  gtk_list_item_set_child (list_item, new_inscription (user_data));
+}
+
+/* A withdrawn document (kept while saved offline) is dimmed in every
+ * column; its title cell says "Withdrawn" in words */
+static void
+set_withdrawn_style (GtkWidget *cell,
+                     GObject   *item)
+{
+  if (item != NULL && certo_document_get_withdrawn (CERTO_DOCUMENT (item)))
+    gtk_widget_add_css_class (cell, "certo-withdrawn");
+  else
+    gtk_widget_remove_css_class (cell, "certo-withdrawn");
 }
 
 static void
@@ -513,6 +530,98 @@ bind_cell (GtkSignalListItemFactory *factory,
   /* Remote text: GtkInscription:text is never markup */
   gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
   gtk_widget_set_tooltip_text (cell, text);
+  set_withdrawn_style (cell, item);
+}
+
+/* The title cell: the title, then "Updated" (for 30 days after a change)
+ * or "Withdrawn" as a badge with words and an icon */
+static GtkWidget *
+new_badge (const char *icon_name,
+           const char *text,
+           const char *style)
+{
+  GtkWidget *badge = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *image = gtk_image_new_from_icon_name (icon_name);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (badge, "certo-badge");
+  gtk_widget_add_css_class (badge, style);
+  gtk_box_append (GTK_BOX (badge), image);
+  gtk_box_append (GTK_BOX (badge), gtk_label_new (text));
+  gtk_widget_set_visible (badge, FALSE);
+
+  return badge;
+}
+
+/* At phone width a badge is its icon only (its words stay its tooltip
+ * and accessible name): the title keeps the room */
+static GtkWidget *
+add_badge (GtkWidget        *box,
+           CertoLibraryView *self,
+           const char       *icon_name,
+           const char       *text,
+           const char       *style)
+{
+  GtkWidget *badge = new_badge (icon_name, text, style);
+
+  gtk_widget_set_tooltip_text (badge, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  g_object_bind_property (self->leaflet, "folded", gtk_widget_get_last_child (badge), "visible",
+                          G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
+  gtk_box_append (GTK_BOX (box), badge);
+
+  return badge;
+}
+
+static void
+setup_title_cell (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  gpointer                  user_data)
+{
+  CertoLibraryView *self = user_data;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *title = new_inscription (&title_cell);
+
+  /* The natural width asks for a whole title: the Title column is the one
+   * that grows, the others have fixed widths */
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (title), 60);
+  gtk_widget_set_hexpand (title, TRUE);
+  gtk_box_append (GTK_BOX (box), title);
+  add_badge (box, self, "emblem-synchronizing-symbolic", C_("badge", "Updated"), "certo-updated");
+  add_badge (box, self, "action-unavailable-symbolic", C_("badge", "Withdrawn"), "certo-withdrawn-badge");
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+bind_title_cell (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 gpointer                  user_data)
+{
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *title = gtk_widget_get_first_child (box);
+  GtkWidget *updated = gtk_widget_get_next_sibling (title);
+  GtkWidget *withdrawn = gtk_widget_get_next_sibling (updated);
+  CertoDocument *document = gtk_list_item_get_item (list_item);
+  gboolean is_withdrawn = document != NULL && certo_document_get_withdrawn (document);
+  const char *text = document != NULL ? certo_document_get_title (document) : NULL;
+
+  gtk_inscription_set_text (GTK_INSCRIPTION (title), text);
+  gtk_widget_set_tooltip_text (title, text);
+  set_withdrawn_style (title, G_OBJECT (document));
+  gtk_widget_set_visible (updated, document != NULL && !is_withdrawn && certo_document_is_updated (document));
+  gtk_widget_set_visible (withdrawn, is_withdrawn);
+}
+
+static void
+unbind_title_cell (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   gpointer                  user_data)
+{
+  GtkWidget *title = gtk_widget_get_first_child (gtk_list_item_get_child (list_item));
+
+  gtk_inscription_set_text (GTK_INSCRIPTION (title), NULL);
+  gtk_widget_set_tooltip_text (title, NULL);
 }
 
 static void
@@ -542,7 +651,12 @@ set_cell_factory (GtkColumnViewColumn *column,
 void
 certo_library_view_init_columns (CertoLibraryView *self)
 {
-  set_cell_factory (self->title_column, &title_cell);
+  g_autoptr(GtkListItemFactory) titles = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (titles, "setup", G_CALLBACK (setup_title_cell), self);
+  g_signal_connect (titles, "bind", G_CALLBACK (bind_title_cell), NULL);
+  g_signal_connect (titles, "unbind", G_CALLBACK (unbind_title_cell), NULL);
+  gtk_column_view_column_set_factory (self->title_column, titles);
   set_cell_factory (self->kind_column, &kind_cell);
   set_cell_factory (self->family_column, &family_cell);
   set_cell_factory (self->standards_column, &standards_cell);

@@ -6,7 +6,9 @@
 
 #include "certo-document-details.h"
 #include "certo-library-view.h"
+#include "certo-offline-bar.h"
 #include "certo-sidebar-item.h"
+#include "certo-whats-new.h"
 
 G_BEGIN_DECLS
 
@@ -17,6 +19,13 @@ struct _CertoLibraryView
   CertoCatalog       *catalog;
   GMenuModel         *primary_menu;
   AdwViewStack       *view_stack;
+
+  /* Sync and offline documents (certo-library-view-sync.c) */
+  CertoSync          *sync;
+  CertoOffline       *offline;
+  CertoClient        *client;
+  GSettings          *settings;
+  int                 pane_position;      /* the split the user dragged to */
 
   /* What the lists show: the sidebar section, the search, a service */
   CertoSidebarItemKind section;
@@ -50,6 +59,10 @@ struct _CertoLibraryView
   gboolean            reloading_services;
   gboolean            reloading_documents;
 
+  /* The documents list's width, for the columns that fit (update_columns) */
+  double              documents_width;
+  guint               columns_idle;
+
   /* Template children */
   AdwLeaflet         *leaflet;
   GtkListView        *sidebar_list;
@@ -58,6 +71,14 @@ struct _CertoLibraryView
   GtkMenuButton      *menu_button;
   GtkSearchBar       *search_bar;
   GtkSearchEntry     *search_entry;
+  GtkStack           *refresh_stack;
+  GtkWidget          *refresh_button;
+  GtkSpinner         *refresh_spinner;
+  CertoOfflineBar    *offline_bar;
+  GtkStack           *content_stack;
+  GtkPaned           *content_paned;
+  CertoWhatsNew      *whats_new;
+  GtkWidget          *save_shown_button;
   GtkWidget          *services_pane;
   GtkStack           *services_stack;
   GtkListView        *services_list;
@@ -96,5 +117,14 @@ void     certo_library_view_sidebar_selected   (CertoLibraryView *self);
 void     certo_library_view_service_selected   (CertoLibraryView *self);
 void     certo_library_view_document_selected  (CertoLibraryView *self);
 void     certo_library_view_models_changed     (CertoLibraryView *self);
+
+/* certo-library-view-sync.c */
+void     certo_library_view_sync_class_init    (GtkWidgetClass   *widget_class);
+void     certo_library_view_sync_dispose       (CertoLibraryView *self);
+void     certo_library_view_update_sync_state  (CertoLibraryView *self);
+void     certo_library_view_save_pane_position (CertoLibraryView *self);
+void     certo_library_view_on_change_activated (CertoLibraryView *self,
+                                                CertoChange      *change);
+void     certo_library_view_on_pane_position_changed (CertoLibraryView *self);
 
 G_END_DECLS

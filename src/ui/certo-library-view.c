@@ -8,9 +8,14 @@
 
 #include "certo-document-details.h"
 #include "certo-library-view-private.h"
+#include "certo-offline-bar.h"
 #include "certo-service-row.h"
 #include "certo-sidebar-item.h"
 #include "certo-sidebar-row.h"
+#include "certo-whats-new.h"
+
+/* The Title column's room before optional columns are dropped, in px */
+#define TITLE_MIN_WIDTH 280
 
 G_DEFINE_FINAL_TYPE (CertoLibraryView, certo_library_view, ADW_TYPE_BIN)
 
@@ -35,6 +40,7 @@ certo_library_view_update_states (CertoLibraryView *self)
   g_autofree char *services_text = NULL;
   g_autofree char *documents_text = NULL;
   g_autofree char *subtitle = NULL;
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
 
   if (self->services_filtered != NULL)
     n_services = g_list_model_get_n_items (G_LIST_MODEL (self->services_filtered));
@@ -84,6 +90,17 @@ certo_library_view_update_states (CertoLibraryView *self)
       gtk_stack_set_visible_child_name (self->documents_stack, "empty");
     }
 
+  if (self->section == CERTO_SIDEBAR_ITEM_WHATS_NEW)
+    {
+      GListModel *changes = certo_whats_new_get_changes (self->whats_new);
+      guint n_changes = changes != NULL ? g_list_model_get_n_items (changes) : 0;
+
+      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u change", "%u changes", n_changes), n_changes);
+      adw_view_switcher_title_set_subtitle (self->content_title, folded ? NULL : subtitle);
+      adw_view_switcher_title_set_title (self->content_title, self->section_title);
+      return;
+    }
+
   services_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u service", "%u services", n_services),
                                    n_services);
   documents_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u document", "%u documents", n_documents),
@@ -93,10 +110,12 @@ certo_library_view_update_states (CertoLibraryView *self)
     subtitle = g_strdup_printf (_("%s · %s"), services_text, documents_text);
   else
     subtitle = g_strdup (services_text);
-  /* Shown instead of the view switcher when the header is narrow */
-  adw_view_switcher_title_set_subtitle (self->content_title, subtitle);
+  /* Shown instead of the view switcher when the header is narrow; at
+   * phone width the title alone fits ("Libr…" / "18 se…" did not) */
+  adw_view_switcher_title_set_subtitle (self->content_title, folded ? NULL : subtitle);
+  /* Folded, the switcher bar below says "Library" already */
   adw_view_switcher_title_set_title (self->content_title,
-                                     self->section_title ? self->section_title : _("Library"));
+                                     self->section_title ? self->section_title : folded ? "" : _("Library"));
 }
 
 static void
@@ -121,6 +140,82 @@ update_service_heading (CertoLibraryView *self)
                           self->section != CERTO_SIDEBAR_ITEM_SERVICES || self->service != NULL);
 }
 
+/* The documents list's columns: a family's or a kind's own column says
+ * the same on every row, so its room goes to the titles; at phone width
+ * the list keeps the title and the kind (the details have the rest) */
+static void
+update_columns (CertoLibraryView *self)
+{
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+  GtkAdjustment *hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->documents_view));
+  double width = hadjustment != NULL ? gtk_adjustment_get_page_size (hadjustment) : 0;
+  /* Dropped first when the list is too narrow for them and a readable
+   * title: the details pane shows every field */
+  GtkColumnViewColumn *optional[] = {
+    self->family_column, self->standards_column, self->number_column, self->issuer_column,
+  };
+  gboolean wanted[] = {
+    !folded && self->section != CERTO_SIDEBAR_ITEM_FAMILY, !folded, !folded, !folded,
+  };
+  int used = TITLE_MIN_WIDTH;
+  /* Less a little for the columns' own padding */
+  int title_width = (int) width - 12;
+
+  gtk_column_view_column_set_visible (self->kind_column, self->section != CERTO_SIDEBAR_ITEM_DOCUMENT_KIND);
+  if (gtk_column_view_column_get_visible (self->kind_column))
+    {
+      used += gtk_column_view_column_get_fixed_width (self->kind_column);
+      title_width -= gtk_column_view_column_get_fixed_width (self->kind_column);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (optional); i++)
+    {
+      gboolean visible = wanted[i];
+
+      if (visible && width > 0)
+        {
+          used += gtk_column_view_column_get_fixed_width (optional[i]);
+          visible = used <= width;
+        }
+      gtk_column_view_column_set_visible (optional[i], visible);
+      if (visible)
+        title_width -= gtk_column_view_column_get_fixed_width (optional[i]);
+    }
+
+  /* GTK 4.8 shrinks "fixed" columns to their cells' minimum and shares
+   * the rest by natural widths, so Title would get what is left after
+   * every other column's natural width: give it the room explicitly. A
+   * column's visibility alone does not lay the view out again (4.8). */
+  self->documents_width = width;
+  /* At phone width Title takes what Kind leaves, even below its minimum */
+  gtk_column_view_column_set_fixed_width (self->title_column, width > 0 ? MAX (title_width, 120) : -1);
+  gtk_widget_queue_resize (GTK_WIDGET (self->documents_view));
+}
+
+static gboolean
+update_columns_idle (gpointer user_data)
+{
+  CertoLibraryView *self = user_data;
+
+  self->columns_idle = 0;
+  update_columns (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The list's width changed (window, paned, fold): columns follow after
+ * the allocation, not during it */
+static void
+on_documents_width_changed (CertoLibraryView *self)
+{
+  GtkAdjustment *hadjustment = gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->documents_view));
+  double width = gtk_adjustment_get_page_size (hadjustment);
+
+  if (width == self->documents_width || self->columns_idle != 0)
+    return;
+
+  self->columns_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_columns_idle, self, NULL);
+}
+
 /* Shows the section @item stands for: its filters, title and panes */
 void
 certo_library_view_apply_section (CertoLibraryView *self,
@@ -137,6 +232,11 @@ certo_library_view_apply_section (CertoLibraryView *self,
   g_free (self->section_title);
   self->section_title = g_strdup (item && self->section != CERTO_SIDEBAR_ITEM_ALL
                                   ? certo_sidebar_item_get_title (item) : NULL);
+
+  gtk_stack_set_visible_child_name (self->content_stack,
+                                    self->section == CERTO_SIDEBAR_ITEM_WHATS_NEW ? "whats-new" : "browse");
+  update_columns (self);
+  gtk_widget_set_visible (self->save_shown_button, self->section != CERTO_SIDEBAR_ITEM_WHATS_NEW);
 
   gtk_filter_changed (self->services_filter, GTK_FILTER_CHANGE_DIFFERENT);
   gtk_filter_changed (self->documents_filter, GTK_FILTER_CHANGE_DIFFERENT);
@@ -254,6 +354,10 @@ on_document_activated (CertoLibraryView *self,
   gtk_single_selection_set_selected (self->documents_selection, position);
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child_name (self->leaflet, "details");
+
+  /* Return on a document: on to its actions, without Tabbing through the
+   * list */
+  certo_document_details_focus_first (self->details);
 }
 
 static void
@@ -263,6 +367,8 @@ on_leaflet_folded (CertoLibraryView *self)
 
   /* At narrow widths a tap opens a document; wide, a click selects it */
   gtk_column_view_set_single_click_activate (self->documents_view, folded);
+  update_columns (self);
+  certo_library_view_update_states (self);
   if (folded)
     adw_leaflet_set_visible_child_name (self->leaflet, "content");
 }
@@ -282,7 +388,26 @@ on_details_back_clicked (CertoLibraryView *self)
 static void
 on_search_changed (CertoLibraryView *self)
 {
-  set_query (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  /* A search looks through the services and documents */
+  if (self->section == CERTO_SIDEBAR_ITEM_WHATS_NEW && *text != '\0')
+    gtk_single_selection_set_selected (self->sidebar_selection, 0);
+
+  set_query (self, text);
+}
+
+static void
+on_change_activated (CertoLibraryView *self,
+                     CertoChange      *change)
+{
+  certo_library_view_on_change_activated (self, change);
+}
+
+static void
+on_pane_position_changed (CertoLibraryView *self)
+{
+  certo_library_view_on_pane_position_changed (self);
 }
 
 static void
@@ -324,6 +449,48 @@ copy_link_binding (GtkWidget *widget,
   return certo_document_details_copy_link (self->details);
 }
 
+/* F6 and Shift+F6 go from pane to pane, as in other GNOME apps: the
+ * sidebar, the services, the documents, the details; panes not shown
+ * (folded, another section) are skipped */
+static void
+focus_pane_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  CertoLibraryView *self = CERTO_LIBRARY_VIEW (widget);
+  gboolean forward = g_variant_get_boolean (param);
+  GtkWidget *panes[] = {
+    GTK_WIDGET (self->sidebar_list), GTK_WIDGET (self->services_list),
+    GTK_WIDGET (self->documents_view), GTK_WIDGET (self->details),
+  };
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  int n = G_N_ELEMENTS (panes);
+  int current = -1;
+
+  for (int i = 0; i < n && focus != NULL; i++)
+    if (focus == panes[i] || gtk_widget_is_ancestor (focus, panes[i]))
+      current = i;
+
+  for (int step = 1; step <= n; step++)
+    {
+      int i = current < 0 ? (forward ? step - 1 : n - step)
+                          : ((current + (forward ? step : -step)) % n + n) % n;
+      GtkWidget *pane = panes[i];
+
+      if (i == current || !gtk_widget_is_drawable (pane))
+        continue;
+      if (pane == GTK_WIDGET (self->details))
+        {
+          if (certo_document_details_focus_first (self->details))
+            return;
+          continue;
+        }
+      if (gtk_widget_child_focus (pane, GTK_DIR_TAB_FORWARD) || gtk_widget_grab_focus (pane))
+        return;
+    }
+}
+
 static void
 certo_library_view_root (GtkWidget *widget)
 {
@@ -341,6 +508,7 @@ certo_library_view_unroot (GtkWidget *widget)
   CertoLibraryView *self = CERTO_LIBRARY_VIEW (widget);
 
   gtk_search_bar_set_key_capture_widget (self->search_bar, NULL);
+  certo_library_view_save_pane_position (self);
 
   GTK_WIDGET_CLASS (certo_library_view_parent_class)->unroot (widget);
 }
@@ -350,6 +518,8 @@ certo_library_view_dispose (GObject *object)
 {
   CertoLibraryView *self = (CertoLibraryView *) object;
 
+  g_clear_handle_id (&self->columns_idle, g_source_remove);
+  certo_library_view_sync_dispose (self);
   certo_library_view_clear_models (self);
   g_clear_object (&self->services_filter);
   g_clear_object (&self->documents_filter);
@@ -462,6 +632,8 @@ certo_library_view_class_init (CertoLibraryViewClass *klass)
   g_type_ensure (CERTO_TYPE_SERVICE_ROW);
   g_type_ensure (CERTO_TYPE_SIDEBAR_ITEM);
   g_type_ensure (CERTO_TYPE_SIDEBAR_ROW);
+  g_type_ensure (CERTO_TYPE_OFFLINE_BAR);
+  g_type_ensure (CERTO_TYPE_WHATS_NEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/certo/Certo/ui/certo-library-view.ui");
   gtk_widget_class_bind_template_child (widget_class, CertoLibraryView, leaflet);
@@ -471,6 +643,14 @@ certo_library_view_class_init (CertoLibraryViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CertoLibraryView, menu_button);
   gtk_widget_class_bind_template_child (widget_class, CertoLibraryView, search_bar);
   gtk_widget_class_bind_template_child (widget_class, CertoLibraryView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CertoLibraryView, refresh_stack);
+  gtk_widget_class_bind_template_child (widget_class, CertoLibraryView, refresh_button);
+  gtk_widget_class_bind_template_child (widget_class, CertoLibraryView, refresh_spinner);
+  gtk_widget_class_bind_template_child (widget_class, CertoLibraryView, offline_bar);
+  gtk_widget_class_bind_template_child (widget_class, CertoLibraryView, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, CertoLibraryView, content_paned);
+  gtk_widget_class_bind_template_child (widget_class, CertoLibraryView, whats_new);
+  gtk_widget_class_bind_template_child (widget_class, CertoLibraryView, save_shown_button);
   gtk_widget_class_bind_template_child (widget_class, CertoLibraryView, services_pane);
   gtk_widget_class_bind_template_child (widget_class, CertoLibraryView, services_stack);
   gtk_widget_class_bind_template_child (widget_class, CertoLibraryView, services_list);
@@ -498,10 +678,17 @@ certo_library_view_class_init (CertoLibraryViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_clear_service_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_document_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_details_service_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_change_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_pane_position_changed);
+
+  certo_library_view_sync_class_init (widget_class);
 
   /* Ctrl+C copies the selected document's link; a focused text field or a
    * selectable label with a selection handles it first */
   gtk_widget_class_add_binding (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, copy_link_binding, NULL);
+  gtk_widget_class_install_action (widget_class, "library.focus-pane", "b", focus_pane_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, 0, "library.focus-pane", "b", TRUE);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, GDK_SHIFT_MASK, "library.focus-pane", "b", FALSE);
 }
 
 static void
@@ -512,12 +699,15 @@ certo_library_view_init (CertoLibraryView *self)
   self->section = CERTO_SIDEBAR_ITEM_ALL;
   certo_library_view_init_filters (self);
   certo_library_view_init_columns (self);
+  g_signal_connect_object (gtk_scrollable_get_hadjustment (GTK_SCROLLABLE (self->documents_view)), "changed",
+                           G_CALLBACK (on_documents_width_changed), self, G_CONNECT_SWAPPED);
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   g_signal_connect_object (self->sidebar_list, "activate",
                            G_CALLBACK (on_sidebar_activated), self, G_CONNECT_SWAPPED);
 
   certo_library_view_build_models (self);
+  certo_library_view_update_sync_state (self);
 }
 
 /**
@@ -556,6 +746,7 @@ certo_library_view_set_catalog (CertoLibraryView *self,
   certo_library_view_clear_models (self);
   g_set_object (&self->catalog, catalog);
   certo_document_details_set_catalog (self->details, catalog);
+  certo_whats_new_set_catalog (self->whats_new, catalog);
   certo_library_view_build_models (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATALOG]);

@@ -27,4 +27,17 @@ GListModel   *certo_library_view_get_services       (CertoLibraryView *self);
 GListModel   *certo_library_view_get_documents      (CertoLibraryView *self);
 void          certo_library_view_show_content       (CertoLibraryView *self);
 
+/* Sync, What's New, offline documents (certo-library-view-sync.c) */
+void          certo_library_view_set_sync           (CertoLibraryView *self,
+                                                     CertoSync        *sync,
+                                                     CertoOffline     *offline);
+void          certo_library_view_set_settings       (CertoLibraryView *self,
+                                                     GSettings        *settings);
+void          certo_library_view_set_busy           (CertoLibraryView *self,
+                                                     gboolean          busy);
+void          certo_library_view_show_whats_new     (CertoLibraryView *self);
+gboolean      certo_library_view_select_document    (CertoLibraryView *self,
+                                                     CertoDocument    *document);
+GListModel   *certo_library_view_get_changes        (CertoLibraryView *self);
+
 G_END_DECLS

@@ -56,7 +56,12 @@ update (CertoServiceRow *self)
                               n_documents);
       gtk_label_set_text (self->count_label, text);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->count_label), n_documents > 0);
+  else
+    {
+      /* In scope, but no certificate or report names it */
+      gtk_label_set_text (self->count_label, _("No documents"));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->count_label), self->item != NULL);
 }
 
 static void

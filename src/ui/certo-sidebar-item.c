@@ -301,3 +301,40 @@ certo_sidebar_item_get_selectable (CertoSidebarItem *self)
 
   return self->kind != CERTO_SIDEBAR_ITEM_HEADER;
 }
+
+/**
+ * certo_sidebar_item_dup_key:
+ * @self: a #CertoSidebarItem
+ *
+ * Names the entry across reloads of the catalog (which replace the family
+ * objects): its kind, and the family's key or the document kind.
+ *
+ * Returns: (transfer full): the key
+ */
+char *
+certo_sidebar_item_dup_key (CertoSidebarItem *self)
+{
+  g_return_val_if_fail (CERTO_IS_SIDEBAR_ITEM (self), NULL);
+
+  if (self->family != NULL)
+    return g_strdup_printf ("family:%s", certo_family_get_key (self->family));
+
+  return g_strdup_printf ("%d:%d", self->kind, self->document_kind);
+}
+
+/**
+ * certo_sidebar_item_has_documents:
+ * @self: a #CertoSidebarItem
+ *
+ * Returns: whether the entry stands for a set of documents (all of them,
+ *   a family's, a kind's) that can be saved for offline reading at once
+ */
+gboolean
+certo_sidebar_item_has_documents (CertoSidebarItem *self)
+{
+  g_return_val_if_fail (CERTO_IS_SIDEBAR_ITEM (self), FALSE);
+
+  return self->kind == CERTO_SIDEBAR_ITEM_ALL
+         || self->kind == CERTO_SIDEBAR_ITEM_FAMILY
+         || self->kind == CERTO_SIDEBAR_ITEM_DOCUMENT_KIND;
+}

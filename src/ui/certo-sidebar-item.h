@@ -17,6 +17,7 @@ G_BEGIN_DECLS
  * @CERTO_SIDEBAR_ITEM_SERVICES: the in-scope services, full height
  * @CERTO_SIDEBAR_ITEM_FAMILY: the documents and services of one family
  * @CERTO_SIDEBAR_ITEM_DOCUMENT_KIND: the documents of one kind
+ * @CERTO_SIDEBAR_ITEM_WHATS_NEW: what the last syncs changed
  *
  * What selecting a sidebar entry shows.
  */
@@ -27,6 +28,7 @@ typedef enum
   CERTO_SIDEBAR_ITEM_SERVICES,
   CERTO_SIDEBAR_ITEM_FAMILY,
   CERTO_SIDEBAR_ITEM_DOCUMENT_KIND,
+  CERTO_SIDEBAR_ITEM_WHATS_NEW,
 } CertoSidebarItemKind;
 
 #define CERTO_TYPE_SIDEBAR_ITEM (certo_sidebar_item_get_type ())
@@ -45,6 +47,8 @@ CertoFamily          *certo_sidebar_item_get_family         (CertoSidebarItem   
 CertoDocumentKind     certo_sidebar_item_get_document_kind  (CertoSidebarItem     *self);
 guint                 certo_sidebar_item_get_count          (CertoSidebarItem     *self);
 gboolean              certo_sidebar_item_get_selectable     (CertoSidebarItem     *self);
+char                 *certo_sidebar_item_dup_key            (CertoSidebarItem     *self);
+gboolean              certo_sidebar_item_has_documents      (CertoSidebarItem     *self);
 
 const char           *certo_document_kind_get_icon_name     (CertoDocumentKind     kind);
 

@@ -19,6 +19,7 @@ struct _CertoSidebarRow
   GtkImage         *icon;
   GtkLabel         *title_label;
   GtkLabel         *count_label;
+  GtkWidget        *popover;
 };
 
 G_DEFINE_FINAL_TYPE (CertoSidebarRow, certo_sidebar_row, ADW_TYPE_BIN)
@@ -72,11 +73,64 @@ update (CertoSidebarRow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->count_label), count > 0);
 }
 
+/* A right click or a long press on an entry that stands for documents:
+ * "Save for Offline" (the library view's action, with the entry's key) */
+static void
+show_context_menu (CertoSidebarRow *self,
+                   double           x,
+                   double           y)
+{
+  g_autoptr(GMenu) menu = NULL;
+  g_autoptr(GMenuItem) item = NULL;
+  g_autofree char *key = NULL;
+
+  if (self->item == NULL || !certo_sidebar_item_has_documents (self->item))
+    return;
+
+  key = certo_sidebar_item_dup_key (self->item);
+  menu = g_menu_new ();
+  item = g_menu_item_new (_("Save All for _Offline"), NULL);
+  g_menu_item_set_action_and_target_value (item, "library.save-section-offline", g_variant_new_string (key));
+  g_menu_append_item (menu, item);
+
+  if (self->popover == NULL)
+    {
+      self->popover = gtk_popover_menu_new_from_model (NULL);
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->popover), FALSE);
+      gtk_widget_set_halign (self->popover, GTK_ALIGN_START);
+      gtk_widget_set_parent (self->popover, GTK_WIDGET (self));
+    }
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->popover), G_MENU_MODEL (menu));
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->popover), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->popover));
+}
+
+static void
+on_right_click (GtkGestureClick *gesture,
+                int              n_press,
+                double           x,
+                double           y,
+                CertoSidebarRow *self)
+{
+  show_context_menu (self, x, y);
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+on_long_press (GtkGestureLongPress *gesture,
+               double               x,
+               double               y,
+               CertoSidebarRow     *self)
+{
+  show_context_menu (self, x, y);
+}
+
 static void
 certo_sidebar_row_dispose (GObject *object)
 {
   CertoSidebarRow *self = (CertoSidebarRow *) object;
 
+  g_clear_pointer (&self->popover, gtk_widget_unparent);
   g_clear_object (&self->item);
 
   G_OBJECT_CLASS (certo_sidebar_row_parent_class)->dispose (object);
@@ -146,7 +200,17 @@ certo_sidebar_row_class_init (CertoSidebarRowClass *klass)
 static void
 certo_sidebar_row_init (CertoSidebarRow *self)
 {
+  GtkGesture *click = gtk_gesture_click_new ();
+  GtkGesture *press = gtk_gesture_long_press_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_right_click), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (press), TRUE);
+  g_signal_connect (press, "pressed", G_CALLBACK (on_long_press), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (press));
 }
 
 /**

@@ -60,6 +60,10 @@ typedef struct
   GFile       *file;
 } ImportData;
 
+static void import_file_full (CertoWindow      *self,
+                              GFile            *file,
+                              CertoImportFlags  flags);
+
 static void
 import_data_free (ImportData *data)
 {
@@ -69,6 +73,60 @@ import_data_free (ImportData *data)
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImportData, import_data_free)
+
+static void
+import_data_closure_free (gpointer  data,
+                          GClosure *closure)
+{
+  import_data_free (data);
+}
+
+static void
+on_import_anyway_response (AdwMessageDialog *dialog,
+                           const char       *response,
+                           ImportData       *data)
+{
+  if (g_strcmp0 (response, "import") == 0 && !certo_window_is_closed (data->self))
+    import_file_full (data->self, data->file, CERTO_IMPORT_ACCEPT_REMOVALS);
+}
+
+/* The shrink guard refused the file: it would withdraw most of the
+ * documents of the source it replaces. Import it only if the user says so. */
+static void
+offer_import_anyway (CertoWindow *self,
+                     GFile       *file,
+                     const char  *message)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  ImportData *data;
+  GtkWidget *dialog;
+
+  name = path ? g_filename_display_basename (path) : g_file_get_uri (file);
+  /* Translators: %s is a file name */
+  heading = g_strdup_printf (_("Import “%s” Anyway?"), name);
+  body = g_strdup_printf ("%s\n\n%s", message,
+                          _("Import it only if the provider really withdrew those documents. Copies you saved for offline reading stay."));
+
+  /* Plain text: the message may quote the file */
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "import", _("_Import Anyway"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "import", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  data = g_new0 (ImportData, 1);
+  data->self = g_object_ref (self);
+  data->file = g_object_ref (file);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_import_anyway_response), data,
+                         import_data_closure_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
 
 static void
 on_import_done (GObject      *source,
@@ -96,6 +154,8 @@ on_import_done (GObject      *source,
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         certo_window_add_toast (self, adw_toast_new (_("Import cancelled")));
+      else if (g_error_matches (error, CERTO_STORE_ERROR, CERTO_STORE_ERROR_WOULD_WITHDRAW))
+        offer_import_anyway (self, data->file, error->message);
       else
         show_import_error (self, data->file, error->message);
       return;
@@ -305,6 +365,7 @@ certo_window_actions_init (CertoWindow *self)
   certo_window_exports_actions_init (self);
   certo_window_migrate_actions_init (self);
   certo_window_evidence_actions_init (self);
+  certo_window_sync_actions_init (self);
   certo_window_update_actions (self);
 }
 
@@ -359,6 +420,8 @@ certo_window_update_actions (CertoWindow *self)
   action = g_action_map_lookup_action (G_ACTION_MAP (self), "cancel-import");
   if (action != NULL)
     g_simple_action_set_enabled (G_SIMPLE_ACTION (action), self->import_cancellable != NULL);
+
+  certo_window_sync_update_actions (self);
 }
 
 /**
@@ -378,10 +441,18 @@ void
 certo_window_import_file (CertoWindow *self,
                           GFile       *file)
 {
-  ImportData *data;
-
   g_return_if_fail (CERTO_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
+
+  import_file_full (self, file, CERTO_IMPORT_FLAGS_NONE);
+}
+
+static void
+import_file_full (CertoWindow      *self,
+                  GFile            *file,
+                  CertoImportFlags  flags)
+{
+  ImportData *data;
 
   if (!certo_catalog_get_loaded (self->catalog))
     {
@@ -403,8 +474,8 @@ certo_window_import_file (CertoWindow *self,
   data = g_new0 (ImportData, 1);
   data->self = g_object_ref (self);
   data->file = g_object_ref (file);
-  certo_catalog_import_file_async (self->catalog, file, self->import_cancellable,
-                                   on_import_done, data);
+  certo_catalog_import_file_full_async (self->catalog, file, flags, self->import_cancellable,
+                                        on_import_done, data);
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "certo-downloads-view.h"
 #include "certo-library-view.h"
 #include "certo-window.h"
 #include "certo-workspace-view.h"
@@ -16,6 +17,15 @@ struct _CertoWindow
 
   CertoCatalog         *catalog;
   GSettings            *settings;
+
+  /* Sync and offline documents (certo-window-sync.c), the application's */
+  CertoSync            *sync;
+  CertoOffline         *offline;
+  CertoClient          *client;
+  GCancellable         *sync_cancellable;    /* Ctrl+R or the refresh on start */
+  gboolean              sync_user_asked;
+  GHashTable           *sync_refused;        /* source id → message, of the running refresh */
+  GtkWindow            *sources_window;      /* (weak) */
 
   /* Cancelled when the window closes: the load and any import */
   GCancellable         *cancellable;
@@ -40,8 +50,18 @@ struct _CertoWindow
   GtkSpinner           *loading_spinner;
   AdwStatusPage        *error_page;
   AdwViewStack         *view_stack;
+  GMenuModel           *primary_menu;
   CertoLibraryView     *library_view;
-  CertoWorkspaceView   *workspace_view;
+  /* The Workspace page is made with the window (code that opens a
+   * workspace uses it at once) but joins the window only when first
+   * shown; the Downloads page is made then. Neither costs the first
+   * frame its layout. */
+  AdwBin               *workspace_bin;
+  CertoWorkspaceView   *workspace_view;          /* (owned) */
+  gboolean              workspace_shown;
+  AdwViewStackPage     *downloads_page;
+  AdwBin               *downloads_bin;
+  CertoDownloadsView   *downloads_view;          /* (nullable): until first shown */
   GtkRevealer          *job_revealer;
   GtkSpinner           *job_spinner;
   GtkLabel             *job_label;
@@ -99,6 +119,12 @@ gboolean        certo_window_begin_job               (CertoWindow      *self,
                                                       const char       *text);
 void            certo_window_end_job                 (CertoWindow      *self);
 gboolean        certo_window_is_closed               (CertoWindow      *self);
+
+/* certo-window-sync.c: refresh, sources, What's New, downloads */
+void            certo_window_sync_actions_init       (CertoWindow      *self);
+void            certo_window_sync_attach             (CertoWindow      *self);
+void            certo_window_sync_dispose            (CertoWindow      *self);
+void            certo_window_sync_update_actions     (CertoWindow      *self);
 
 /* certo-window-migrate.c, certo-window-evidence.c */
 void            certo_window_migrate_actions_init    (CertoWindow      *self);

@@ -10,6 +10,7 @@
 #endif
 
 #include "certo-application.h"
+#include "certo-downloads-view.h"
 #include "certo-library-view.h"
 #include "certo-window-private.h"
 #include "certo-workspace-view.h"
@@ -126,9 +127,47 @@ on_realize (CertoWindow *self)
     start_bench (self);
 }
 
+/* The Workspace page is made with the window (the code that opens a
+ * workspace talks to it at once) but joins the window, to be styled and
+ * laid out, only when first shown; the workspace settings (user name,
+ * recoverable copies) are followed from then on */
+static void
+show_workspace_view (CertoWindow *self)
+{
+  if (self->workspace_shown || self->workspace_view == NULL)
+    return;
+
+  self->workspace_shown = TRUE;
+  adw_bin_set_child (self->workspace_bin, GTK_WIDGET (self->workspace_view));
+  certo_window_workspace_settings_init (self);
+}
+
+/* The Downloads page is built when first shown */
+static void
+ensure_downloads_view (CertoWindow *self)
+{
+  if (self->downloads_view != NULL || self->downloads_bin == NULL)
+    return;
+
+  self->downloads_view = g_object_new (CERTO_TYPE_DOWNLOADS_VIEW,
+                                       "primary-menu", self->primary_menu,
+                                       "view-stack", self->view_stack,
+                                       NULL);
+  if (self->sync != NULL)
+    certo_downloads_view_set_sources (self->downloads_view, self->sync, self->offline);
+  adw_bin_set_child (self->downloads_bin, GTK_WIDGET (self->downloads_view));
+}
+
 static void
 on_view_changed (CertoWindow *self)
 {
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (g_strcmp0 (name, "workspace") == 0)
+    show_workspace_view (self);
+  else if (g_strcmp0 (name, "downloads") == 0)
+    ensure_downloads_view (self);
+
   certo_window_update_actions (self);
 }
 
@@ -162,6 +201,8 @@ certo_window_close_request (GtkWindow *window)
   g_cancellable_cancel (self->cancellable);
   if (self->import_cancellable != NULL)
     g_cancellable_cancel (self->import_cancellable);
+  if (self->sync_cancellable != NULL)
+    g_cancellable_cancel (self->sync_cancellable);
 
   return GTK_WINDOW_CLASS (certo_window_parent_class)->close_request (window);
 }
@@ -189,8 +230,8 @@ certo_window_constructed (GObject *object)
     }
 
   certo_library_view_set_catalog (self->library_view, self->catalog);
+  certo_library_view_set_settings (self->library_view, self->settings);
   certo_workspace_view_set_catalog (self->workspace_view, self->catalog);
-  certo_window_workspace_settings_init (self);
 
   /* certo_window_new() starts or joins the load: "application" is only
    * set after constructed() */
@@ -207,6 +248,10 @@ certo_window_dispose (GObject *object)
   if (self->import_cancellable != NULL)
     g_cancellable_cancel (self->import_cancellable);
   certo_window_workspace_dispose (self);
+  certo_window_sync_dispose (self);
+  /* The bins own the pages they show */
+  self->downloads_view = NULL;
+  g_clear_object (&self->workspace_view);
 
   g_clear_object (&self->cancellable);
   g_clear_object (&self->import_cancellable);
@@ -287,7 +332,6 @@ certo_window_class_init (CertoWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (CERTO_TYPE_LIBRARY_VIEW);
-  g_type_ensure (CERTO_TYPE_WORKSPACE_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/certo/Certo/ui/certo-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CertoWindow, toast_overlay);
@@ -295,8 +339,11 @@ certo_window_class_init (CertoWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CertoWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, CertoWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, CertoWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, CertoWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, CertoWindow, library_view);
-  gtk_widget_class_bind_template_child (widget_class, CertoWindow, workspace_view);
+  gtk_widget_class_bind_template_child (widget_class, CertoWindow, workspace_bin);
+  gtk_widget_class_bind_template_child (widget_class, CertoWindow, downloads_page);
+  gtk_widget_class_bind_template_child (widget_class, CertoWindow, downloads_bin);
   gtk_widget_class_bind_template_child (widget_class, CertoWindow, job_revealer);
   gtk_widget_class_bind_template_child (widget_class, CertoWindow, job_spinner);
   gtk_widget_class_bind_template_child (widget_class, CertoWindow, job_label);
@@ -310,6 +357,12 @@ static void
 certo_window_init (CertoWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Made now, shown later (see show_workspace_view()) */
+  self->workspace_view = g_object_ref_sink (g_object_new (CERTO_TYPE_WORKSPACE_VIEW,
+                                                          "primary-menu", self->primary_menu,
+                                                          "view-stack", self->view_stack,
+                                                          NULL));
 
   self->cancellable = g_cancellable_new ();
   self->bench = g_strcmp0 (g_getenv ("CERTO_BENCH_STARTUP"), "1") == 0;
@@ -346,6 +399,7 @@ certo_window_new (AdwApplication *application,
                        "catalog", catalog,
                        "settings", settings,
                        NULL);
+  certo_window_sync_attach (self);
   certo_window_load (self);
 
   return self;
@@ -436,6 +490,7 @@ certo_window_set_load_result (CertoWindow  *self,
     }
 
   show_page (self, "library");
+  certo_window_sync_update_actions (self);
   certo_library_view_show_content (self->library_view);
   start_bench (self);
   run_pending_imports (self);

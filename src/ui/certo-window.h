@@ -26,6 +26,15 @@ void          certo_window_import_file (CertoWindow    *self,
                                         GFile          *file);
 gboolean      certo_window_is_importing (CertoWindow   *self);
 
+/* Sources, sync, What's New, downloads (certo-window-sync.c) */
+void          certo_window_refresh_all      (CertoWindow   *self);
+void          certo_window_refresh_stale    (CertoWindow   *self,
+                                             gint64         interval);
+gboolean      certo_window_is_refreshing    (CertoWindow   *self);
+void          certo_window_show_whats_new   (CertoWindow   *self);
+void          certo_window_show_downloads   (CertoWindow   *self);
+GtkWindow    *certo_window_show_sources     (CertoWindow   *self);
+
 /* The workspace (certo-window-workspace.c) */
 CertoWindow        *certo_window_find_for_file       (GtkApplication   *application,
                                                       GFile            *file);

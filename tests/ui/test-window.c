@@ -11,6 +11,7 @@
 #include "certo.h"
 #include "certo-application.h"
 #include "certo-document-details.h"
+#include "certo-downloads-view.h"
 #include "certo-library-view.h"
 #include "certo-sidebar-item.h"
 #include "certo-window.h"
@@ -817,6 +818,399 @@ test_window_load_error (void)
 }
 
 /* Dates read as dates in the user's language, never shifted a day */
+/* Accessibility: what a screen reader is told */
+
+/* A button that shows only an icon (or a spinner) says what it does in a
+ * tooltip and in its accessible label; one with words says it with them */
+static gboolean
+is_icon_only (GtkWidget *widget)
+{
+  GtkWidget *child;
+
+  if (GTK_IS_MENU_BUTTON (widget))
+    return gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget)) != NULL;
+  if (!GTK_IS_BUTTON (widget))
+    return FALSE;
+  if (gtk_button_get_icon_name (GTK_BUTTON (widget)) != NULL)
+    return TRUE;
+
+  child = gtk_button_get_child (GTK_BUTTON (widget));
+  return child != NULL && !GTK_IS_LABEL (child) && !ADW_IS_BUTTON_CONTENT (child);
+}
+
+static guint
+assert_buttons_named (GtkWidget *widget)
+{
+  guint n_checked = 0;
+
+  /* libadwaita's and GTK's own composites (view switchers, window
+   * buttons, drop-downs) name their parts themselves; a menu button's
+   * inner toggle is the menu button */
+  if (ADW_IS_VIEW_SWITCHER (widget) || ADW_IS_VIEW_SWITCHER_BAR (widget) || GTK_IS_WINDOW_CONTROLS (widget)
+      || GTK_IS_DROP_DOWN (widget))
+    return 0;
+
+  if (gtk_widget_get_visible (widget) && is_icon_only (widget))
+    {
+      if (gtk_widget_get_tooltip_text (widget) == NULL
+          || !gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+        g_error ("an icon-only %s (in a %s) has no tooltip or no accessible label",
+                 G_OBJECT_TYPE_NAME (widget), G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)));
+      n_checked++;
+    }
+
+  if (GTK_IS_MENU_BUTTON (widget))
+    return n_checked;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n_checked += assert_buttons_named (child);
+
+  return n_checked;
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = G_TYPE_CHECK_INSTANCE_TYPE (child, type) ? child : find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A button of the library's content header, by its icon */
+static GtkWidget *
+header_button (Fixture    *fixture,
+               const char *icon_name)
+{
+  GtkWidget *header = gtk_widget_get_ancestor (library_child (fixture, "refresh_button"), ADW_TYPE_HEADER_BAR);
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  GtkWidget *widget = header;
+
+  /* Depth-first, without recursion into menu buttons */
+  while (widget != NULL)
+    {
+      GtkWidget *next;
+
+      if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), icon_name) == 0)
+        return widget;
+
+      next = GTK_IS_MENU_BUTTON (widget) ? NULL : gtk_widget_get_first_child (widget);
+      while (next == NULL && widget != header)
+        {
+          next = gtk_widget_get_next_sibling (widget);
+          if (next == NULL)
+            widget = gtk_widget_get_parent (widget);
+        }
+      widget = next;
+    }
+
+  g_error ("no button with the icon %s in the header bar", icon_name);
+  return NULL;
+}
+
+static gboolean
+documents_selected (Fixture *fixture)
+{
+  GtkWidget *details = library_child (fixture, "details");
+
+  return certo_document_details_get_document (CERTO_DOCUMENT_DETAILS (details)) != NULL;
+}
+
+/* The main controls have a role and a name; every icon-only button on
+ * every page has a tooltip and an accessible label */
+static void
+test_window_accessible (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  GtkWidget *details = library_child (fixture, "details");
+  GtkColumnView *view = GTK_COLUMN_VIEW (library_child (fixture, "documents_view"));
+  AdwViewStack *stack = ADW_VIEW_STACK (window_child (fixture, "view_stack"));
+  GtkWidget *open_link = NULL;
+  const char *buttons[] = { "open_button", "copy_button", "verify_button", "evidence_button" };
+  guint n_checked;
+
+  gtk_test_accessible_assert_role (library_child (fixture, "search_entry"), GTK_ACCESSIBLE_ROLE_SEARCH_BOX);
+  gtk_test_accessible_assert_property (library_child (fixture, "search_entry"), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Search services and documents");
+  gtk_test_accessible_assert_role (library_child (fixture, "sidebar_list"), GTK_ACCESSIBLE_ROLE_LIST);
+  gtk_test_accessible_assert_property (library_child (fixture, "sidebar_list"), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Library sections");
+  gtk_test_accessible_assert_role (library_child (fixture, "services_list"), GTK_ACCESSIBLE_ROLE_LIST);
+  gtk_test_accessible_assert_property (library_child (fixture, "services_list"), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "In-scope services");
+  g_assert_true (gtk_test_accessible_has_role (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_ROLE_TREE_GRID));
+  gtk_test_accessible_assert_property (view, GTK_ACCESSIBLE_PROPERTY_LABEL, "Documents");
+
+  /* The header bar's icon buttons */
+  gtk_test_accessible_assert_role (library_child (fixture, "refresh_button"), GTK_ACCESSIBLE_ROLE_BUTTON);
+  gtk_test_accessible_assert_property (library_child (fixture, "refresh_button"), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Refresh Sources");
+  gtk_test_accessible_assert_property (header_button (fixture, "system-search-symbolic"),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Search");
+  gtk_test_accessible_assert_property (library_child (fixture, "menu_button"), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Main Menu");
+  gtk_test_accessible_assert_property (library_child (fixture, "save_shown_button"), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Save the Documents Listed for Offline Reading");
+
+  /* The details of a document with links: its buttons say what they do */
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (view)), 0);
+  g_assert_true (wait_until (fixture, documents_selected, 5));
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    {
+      GtkWidget *button = GTK_WIDGET (gtk_widget_get_template_child (details, CERTO_TYPE_DOCUMENT_DETAILS,
+                                                                     buttons[i]));
+
+      gtk_test_accessible_assert_role (button, GTK_ACCESSIBLE_ROLE_BUTTON);
+      g_assert_nonnull (gtk_button_get_label (GTK_BUTTON (button)));
+    }
+  {
+    GtkWidget *links = GTK_WIDGET (gtk_widget_get_template_child (details, CERTO_TYPE_DOCUMENT_DETAILS, "links_list"));
+    GtkWidget *services = GTK_WIDGET (gtk_widget_get_template_child (details, CERTO_TYPE_DOCUMENT_DETAILS,
+                                                                     "services_list"));
+    GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (links), 0);
+
+    /* Each list is named by the heading above it */
+    g_assert_true (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (links), GTK_ACCESSIBLE_RELATION_LABELLED_BY));
+    g_assert_true (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (services), GTK_ACCESSIBLE_RELATION_LABELLED_BY));
+    g_assert_nonnull (row);
+    /* The row's "Open Link" button */
+    open_link = find_descendant (GTK_WIDGET (row), GTK_TYPE_BUTTON);
+    g_assert_nonnull (open_link);
+    gtk_test_accessible_assert_property (open_link, GTK_ACCESSIBLE_PROPERTY_LABEL, "Open Link");
+  }
+
+  /* Every page, each built as it is first shown */
+  n_checked = assert_buttons_named (GTK_WIDGET (fixture->window));
+  adw_view_stack_set_visible_child_name (stack, "workspace");
+  settle (fixture, 50);
+  n_checked += assert_buttons_named (GTK_WIDGET (fixture->window));
+  adw_view_stack_set_visible_child_name (stack, "downloads");
+  settle (fixture, 50);
+  n_checked += assert_buttons_named (GTK_WIDGET (fixture->window));
+  g_test_message ("%u icon-only buttons checked", n_checked);
+  g_assert_cmpuint (n_checked, >=, 8);
+}
+
+/* Visible labels under @widget that take the keyboard focus */
+static guint
+count_focusable_labels (GtkWidget *widget)
+{
+  guint n = 0;
+
+  if (!gtk_widget_get_visible (widget))
+    return 0;
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_focusable (widget))
+    {
+      g_test_message ("focusable label: “%s”", gtk_label_get_text (GTK_LABEL (widget)));
+      n++;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_focusable_labels (child);
+
+  return n;
+}
+
+static gboolean
+menu_has_action (GMenuModel *model,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *name = NULL;
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_strcmp0 (name, action) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* QA: each value label was a Tab stop (about 30 to reach a link's
+ * button) and showed all selected on focus; Return on a document and F6
+ * reach the details at once; a link row's menu has the link's actions */
+static void
+test_window_details_keyboard (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GtkWidget *details = library_child (fixture, "details");
+  GtkColumnView *view = GTK_COLUMN_VIEW (library_child (fixture, "documents_view"));
+  GtkWidget *open = GTK_WIDGET (gtk_widget_get_template_child (details, CERTO_TYPE_DOCUMENT_DETAILS, "open_button"));
+  GtkWidget *links = GTK_WIDGET (gtk_widget_get_template_child (details, CERTO_TYPE_DOCUMENT_DETAILS, "links_list"));
+  GtkLabel *title = GTK_LABEL (gtk_widget_get_template_child (details, CERTO_TYPE_DOCUMENT_DETAILS, "title_label"));
+  GtkWidget *row;
+  GtkWidget *menu;
+  GtkRoot *root = GTK_ROOT (fixture->window);
+  const char *url;
+
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (view)), 0);
+  g_assert_true (wait_until (fixture, documents_selected, 5));
+  settle (fixture, 50);
+
+  /* Values stay selectable, but only controls take the focus */
+  g_assert_true (gtk_label_get_selectable (title));
+  g_assert_cmpuint (count_focusable_labels (details), ==, 0);
+
+  /* Return on a document: its first action */
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  g_signal_emit_by_name (view, "activate", 0);
+  g_assert_true (gtk_root_get_focus (root) == open);
+
+  /* F6 from the details goes on to the next pane, and back again */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->library), "library.focus-pane", "b", TRUE));
+  g_assert_false (gtk_widget_is_ancestor (gtk_root_get_focus (root), details));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->library), "library.focus-pane", "b", FALSE));
+  g_assert_true (gtk_root_get_focus (root) == open);
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->library), "library.focus-pane", "b", TRUE));
+  g_assert_true (gtk_root_get_focus (root) == open);
+
+  /* A link row: one Tab stop, its menu opens or copies the link */
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (links), 0));
+  g_assert_nonnull (row);
+  g_assert_false (adw_preferences_row_get_title_selectable (ADW_PREFERENCES_ROW (row)));
+  menu = find_descendant (row, GTK_TYPE_POPOVER_MENU);
+  g_assert_nonnull (menu);
+  g_assert_true (menu_has_action (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (menu)), "details.open-url"));
+  g_assert_true (menu_has_action (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (menu)), "details.copy-url"));
+  url = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+  g_assert_true (gtk_widget_activate_action (details, "details.copy-url", "s", url));
+}
+
+/* The Workspace and Downloads pages join the window when first shown:
+ * the first frame lays out the library only */
+static void
+test_window_lazy_pages (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  AdwViewStack *stack = ADW_VIEW_STACK (window_child (fixture, "view_stack"));
+  AdwBin *workspace_bin = ADW_BIN (window_child (fixture, "workspace_bin"));
+  AdwBin *downloads_bin = ADW_BIN (window_child (fixture, "downloads_bin"));
+
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "library");
+  g_assert_null (adw_bin_get_child (workspace_bin));
+  g_assert_null (adw_bin_get_child (downloads_bin));
+  g_assert_false (adw_view_stack_get_hhomogeneous (stack));
+  g_assert_false (adw_view_stack_get_vhomogeneous (stack));
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "show-downloads", NULL);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (stack), ==, "downloads");
+  g_assert_true (CERTO_IS_DOWNLOADS_VIEW (adw_bin_get_child (downloads_bin)));
+  g_assert_null (adw_bin_get_child (workspace_bin));
+
+  adw_view_stack_set_visible_child_name (stack, "workspace");
+  g_assert_true (adw_bin_get_child (workspace_bin) == GTK_WIDGET (certo_window_get_workspace_view (fixture->window)));
+
+  /* Shown once, kept */
+  adw_view_stack_set_visible_child_name (stack, "library");
+  adw_view_stack_set_visible_child_name (stack, "downloads");
+  g_assert_true (CERTO_IS_DOWNLOADS_VIEW (adw_bin_get_child (downloads_bin)));
+}
+
+static int
+min_width (GtkWidget *widget)
+{
+  int minimum = 0;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  return minimum;
+}
+
+static gboolean
+leaflet_folded (Fixture *fixture)
+{
+  return adw_leaflet_get_folded (ADW_LEAFLET (library_child (fixture, "leaflet")));
+}
+
+/* At 360 px (a phone) every page fits, the library folds to one pane at
+ * a time, and the refresh button stays in the header bar */
+static void
+test_window_narrow (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  AdwViewStack *stack = ADW_VIEW_STACK (window_child (fixture, "view_stack"));
+  AdwLeaflet *leaflet = ADW_LEAFLET (library_child (fixture, "leaflet"));
+  GtkWidget *refresh = library_child (fixture, "refresh_button");
+  const char *pages[] = { "library", "workspace", "downloads" };
+
+  gtk_window_unmaximize (GTK_WINDOW (fixture->window));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 720);
+  g_assert_true (wait_until (fixture, leaflet_folded, 10));
+  settle (fixture, 100);
+
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "content");
+  g_assert_true (gtk_widget_get_mapped (refresh));
+  g_assert_true (gtk_widget_get_mapped (header_button (fixture, "system-search-symbolic")));
+  g_assert_true (gtk_widget_get_mapped (library_child (fixture, "menu_button")));
+  /* Back to the sections */
+  g_assert_true (gtk_widget_get_mapped (header_button (fixture, "go-previous-symbolic")));
+  save_screenshot (fixture, "library-narrow");
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      adw_view_stack_set_visible_child_name (stack, pages[i]);
+      settle (fixture, 50);
+      g_test_message ("%s: %d px at the least", pages[i], min_width (GTK_WIDGET (stack)));
+      g_assert_cmpint (min_width (GTK_WIDGET (stack)), <=, 360);
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), <=, 360);
+    }
+}
+
+static int
+title_column_width (Fixture *fixture)
+{
+  GtkWidget *view = library_child (fixture, "documents_view");
+  GtkWidget *header = gtk_widget_get_first_child (view);
+
+  /* The header row's first child is the Title column's header */
+  return gtk_widget_get_width (gtk_widget_get_first_child (header));
+}
+
+static gboolean
+title_wide (Fixture *fixture)
+{
+  return title_column_width (fixture) >= 280;
+}
+
+/* QA: at 1280 px the Title column showed "Azure, Microsoft Cl…" (the
+ * other columns took their natural widths first); at 360 px the header
+ * said "Libr…" over "18 se…" */
+static void
+test_window_title_column (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  AdwViewSwitcherTitle *title = ADW_VIEW_SWITCHER_TITLE (library_child (fixture, "content_title"));
+
+  gtk_window_unmaximize (GTK_WINDOW (fixture->window));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
+  settle (fixture, 300);
+  g_assert_true (wait_until (fixture, title_wide, 5));
+  g_test_message ("Title column at 1280 px: %d px", title_column_width (fixture));
+  save_screenshot (fixture, "title-column-1280");
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (title), !=, "");
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 720);
+  g_assert_true (wait_until (fixture, leaflet_folded, 10));
+  settle (fixture, 300);
+  g_test_message ("Title column at 360 px: %d px", title_column_width (fixture));
+  save_screenshot (fixture, "title-column-360");
+  g_assert_cmpint (title_column_width (fixture), >=, 180);
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (title), ==, "");
+}
+
 static void
 test_format_date (void)
 {
@@ -842,6 +1236,9 @@ main (int   argc,
     }
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* GTK's test accessibility backend: what a screen reader would be told,
+   * kept for gtk_test_accessible_assert_*(), without an AT-SPI bus */
+  g_setenv ("GTK_A11Y", "test", TRUE);
 
   /* The application's own resources are linked in; no display: skip */
   if (!gtk_init_check ())
@@ -866,6 +1263,16 @@ main (int   argc,
               fixture_setup, test_window_bad_import, fixture_teardown);
   g_test_add ("/ui/window/import-warnings", Fixture, NULL,
               fixture_setup, test_window_import_warnings, fixture_teardown);
+  g_test_add ("/ui/window/accessible", Fixture, NULL,
+              fixture_setup, test_window_accessible, fixture_teardown);
+  g_test_add ("/ui/window/lazy-pages", Fixture, NULL,
+              fixture_setup, test_window_lazy_pages, fixture_teardown);
+  g_test_add ("/ui/window/narrow", Fixture, NULL,
+              fixture_setup, test_window_narrow, fixture_teardown);
+  g_test_add ("/ui/window/title-column", Fixture, NULL,
+              fixture_setup, test_window_title_column, fixture_teardown);
+  g_test_add ("/ui/window/details-keyboard", Fixture, NULL,
+              fixture_setup, test_window_details_keyboard, fixture_teardown);
 
   return g_test_run ();
 }
