@@ -9,6 +9,8 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
+
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -426,14 +428,14 @@ evidence_add (CliContext  *ctx,
       g_autofree char *size = g_format_size_full (certo_evidence_get_size (evidence), G_FORMAT_SIZE_IEC_UNITS);
 
       /* Translators: evidence added: its number, its title, its size ("1.2 MiB") */
-      g_print (_("Added evidence %" G_GINT64_FORMAT ": “%s” (%s, SHA-256 %s)\n"),
-               certo_workspace_item_get_id (CERTO_WORKSPACE_ITEM (evidence)),
+      g_print (_("Added evidence %" PRId64 ": “%s” (%s, SHA-256 %s)\n"),
+               (int64_t) certo_workspace_item_get_id (CERTO_WORKSPACE_ITEM (evidence)),
                cli_s (certo_evidence_get_title (evidence)), size, certo_evidence_get_sha256 (evidence));
     }
   else
     /* Translators: evidence added: its number and its title */
-    g_print (_("Added evidence %" G_GINT64_FORMAT ": “%s”\n"),
-             certo_workspace_item_get_id (CERTO_WORKSPACE_ITEM (evidence)),
+    g_print (_("Added evidence %" PRId64 ": “%s”\n"),
+             (int64_t) certo_workspace_item_get_id (CERTO_WORKSPACE_ITEM (evidence)),
              cli_s (certo_evidence_get_title (evidence)));
   return CLI_EXIT_OK;
 }
@@ -539,12 +541,12 @@ evidence_list (CliContext  *ctx,
           g_autofree char *size = g_format_size_full (certo_evidence_get_size (evidence), G_FORMAT_SIZE_IEC_UNITS);
 
           /* Translators: one evidence item: number, kind, title, size, requirements */
-          g_print (_("%4" G_GINT64_FORMAT "  %-8s %s (%s) — %s\n"), id, kind,
+          g_print (_("%4" PRId64 "  %-8s %s (%s) — %s\n"), (int64_t) id, kind,
                    cli_s (certo_evidence_get_title (evidence)), size, labels);
         }
       else
         /* Translators: one evidence item: number, kind, title, requirements */
-        g_print (_("%4" G_GINT64_FORMAT "  %-8s %s — %s\n"), id, kind,
+        g_print (_("%4" PRId64 "  %-8s %s — %s\n"), (int64_t) id, kind,
                  cli_s (certo_evidence_get_title (evidence)), labels);
     }
   json_builder_end_array (builder);

@@ -688,8 +688,8 @@ certo_evidence_check_link (const char  *url,
   if (length > CERTO_EVIDENCE_MAX_URL_BYTES)
     {
       g_set_error (error, CERTO_WORKSPACE_ERROR, CERTO_WORKSPACE_ERROR_INVALID_VALUE,
-                   /* Translators: %" G_GSIZE_FORMAT " is a size in bytes; RFC 9110 §4.1 asks for at least 8,000 */
-                   _("The address is %" G_GSIZE_FORMAT " bytes long; links of at most %u bytes are kept (RFC 9110 §4.1). Link to a shorter address of the same page."),
+                   /* Translators: the first %zu is a length in bytes; RFC 9110 §4.1 asks for at least 8,000 */
+                   _("The address is %zu bytes long; links of at most %u bytes are kept (RFC 9110 §4.1). Link to a shorter address of the same page."),
                    length, (guint) CERTO_EVIDENCE_MAX_URL_BYTES);
       return FALSE;
     }

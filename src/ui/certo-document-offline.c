@@ -116,12 +116,14 @@ on_saved (GObject      *object,
   else if (jobs->len == 1 && n_sign_in == 1)
     text = g_strdup (certo_offline_job_get_error (g_ptr_array_index (jobs, 0))->message);
   else if (n_sign_in > 0)
-    /* Translators: "Saved 3 documents; 2 need a sign-in at the provider, 1 failed" */
-    text = g_strdup_printf (_("Saved %u; %u need a sign-in at the provider, %u failed: see Downloads"),
+    /* Translators: a summary as "label: count" pairs, so that no noun has
+     * to agree with a number */
+    text = g_strdup_printf (_("Saved: %u; need a sign-in at the provider: %u; failed: %u. See Downloads."),
                             n_done, n_sign_in, n_failed);
   else
-    /* Translators: "Saved 3 documents; 1 failed" */
-    text = g_strdup_printf (_("Saved %u; %u failed: see Downloads"), n_done, n_failed);
+    /* Translators: a summary as "label: count" pairs, so that no noun has
+     * to agree with a number */
+    text = g_strdup_printf (_("Saved: %u; failed: %u. See Downloads."), n_done, n_failed);
 
   certo_add_toast (widget, certo_toast_new (text));
 

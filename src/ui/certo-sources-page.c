@@ -600,13 +600,15 @@ on_checked (GObject      *object,
     }
 
   if (summary->n_check_failed > 0)
-    /* Translators: "Checked 12 documents of “Northwind”: 1 updated behind its link; 2 could not be reached" */
-    text = g_strdup_printf (_("Checked %u documents of “%s”: %u updated behind their links; %u could not be reached"),
-                            summary->n_checked, call->name, summary->n_updated, summary->n_check_failed);
+    /* Translators: a summary as "label: count" pairs, so that no noun
+     * has to agree with a number; %s is the source's name */
+    text = g_strdup_printf (_("“%s”: documents checked: %u; changed behind their link: %u; could not be reached: %u"),
+                            call->name, summary->n_checked, summary->n_updated, summary->n_check_failed);
   else
-    /* Translators: "Checked 12 documents of “Northwind”: 1 updated behind its link" */
-    text = g_strdup_printf (_("Checked %u documents of “%s”: %u updated behind their links"),
-                            summary->n_checked, call->name, summary->n_updated);
+    /* Translators: a summary as "label: count" pairs, so that no noun
+     * has to agree with a number; %s is the source's name */
+    text = g_strdup_printf (_("“%s”: documents checked: %u; changed behind their link: %u"),
+                            call->name, summary->n_checked, summary->n_updated);
   toast (self, text);
 }
 
