@@ -926,6 +926,16 @@ documents_selected (Fixture *fixture)
   return certo_document_details_get_document (CERTO_DOCUMENT_DETAILS (details)) != NULL;
 }
 
+/* What a user sees before pressing Return: the details' Open button */
+static gboolean
+details_open_ready (Fixture *fixture)
+{
+  GtkWidget *details = library_child (fixture, "details");
+  GtkWidget *open = GTK_WIDGET (gtk_widget_get_template_child (details, CERTO_TYPE_DOCUMENT_DETAILS, "open_button"));
+
+  return gtk_widget_get_mapped (open) && gtk_widget_is_sensitive (open);
+}
+
 /* The main controls have a role and a name; every icon-only button on
  * every page has a tooltip and an accessible label */
 static void
@@ -1058,6 +1068,8 @@ test_window_details_keyboard (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (fixture->window));
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (view)), 0);
   g_assert_true (wait_until (fixture, documents_selected, 5));
+  /* On a busy machine the pane may map a while after the selection */
+  g_assert_true (wait_until (fixture, details_open_ready, 5));
   settle (fixture, 50);
 
   /* Values stay selectable, but only controls take the focus */
