@@ -17,6 +17,7 @@
 #include "certo-sources-page.h"
 #include "certo-window.h"
 #include "../certo-test-util.h"
+#include "certo-ui-test.h"
 
 #define MIB (1024 * 1024)
 
@@ -39,56 +40,18 @@ typedef gboolean (*Condition) (Fixture *fixture);
 /* Main loop */
 
 static gboolean
-wake_up (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
 wait_until (Fixture   *fixture,
             Condition  condition,
             double     seconds)
 {
-  gint64 deadline = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
-  guint tick = g_timeout_add (10, wake_up, NULL);
-  gboolean ok;
-
-  while (!(ok = condition (fixture)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (tick);
-  return ok;
-}
-
-static gboolean
-always_false (Fixture *fixture)
-{
-  return FALSE;
-}
-
-static void
-settle (Fixture *fixture,
-        guint    ms)
-{
-  wait_until (fixture, always_false, ms / 1000.0);
-}
-
-static GtkWidget *
-child_of (gpointer    widget,
-          GType       type,
-          const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-  return GTK_WIDGET (child);
+  return certo_ui_test_wait_until ((CertoUiCondition) condition, fixture, seconds);
 }
 
 static GtkWidget *
 prefs_child (Fixture    *fixture,
              const char *name)
 {
-  return child_of (fixture->prefs, CERTO_TYPE_PREFERENCES_WINDOW, name);
+  return certo_ui_test_child (fixture->prefs, CERTO_TYPE_PREFERENCES_WINDOW, name);
 }
 
 /* The first GtkLabel under @widget whose text contains @text */
@@ -124,43 +87,6 @@ collect_rows (GtkWidget *widget,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     collect_rows (child, rows);
-}
-
-/* With CERTO_UI_SCREENSHOT_DIR set, saves @widget's window as NAME.png,
- * for a person to look at; the tests never compare pixels */
-static void
-save_screenshot (Fixture    *fixture,
-                 GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("CERTO_UI_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-  int width, height;
-
-  if (dir == NULL || *dir == '\0')
-    return;
-
-  settle (fixture, 300);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  if (node == NULL)
-    return;
-
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  file = g_strdup_printf ("%s.png", name);
-  path = g_build_filename (dir, file, NULL);
-  gdk_texture_save_to_png (texture, path);
-  g_test_message ("screenshot: %s", path);
 }
 
 /* Files */
@@ -279,7 +205,7 @@ use_system_data_dirs (void)
 static gboolean
 library_shown (Fixture *fixture)
 {
-  const char *page = gtk_stack_get_visible_child_name (GTK_STACK (child_of (fixture->window, CERTO_TYPE_WINDOW,
+  const char *page = gtk_stack_get_visible_child_name (GTK_STACK (certo_ui_test_child (fixture->window, CERTO_TYPE_WINDOW,
                                                                                "main_stack")));
 
   return g_strcmp0 (page, "error") == 0 || g_strcmp0 (page, "library") == 0;
@@ -314,7 +240,7 @@ open_preferences (Fixture *fixture)
   g_assert_nonnull (fixture->prefs);
   g_object_add_weak_pointer (G_OBJECT (fixture->prefs), (gpointer *) &fixture->prefs);
   g_assert_true (wait_until (fixture, prefs_idle, 10));
-  settle (fixture, 50);
+  certo_ui_test_settle (50);
 }
 
 static void
@@ -360,7 +286,7 @@ fixture_setup (Fixture       *fixture,
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 720);
 
   g_assert_true (wait_until (fixture, library_shown, 30));
-  settle (fixture, 100);
+  certo_ui_test_settle (100);
 }
 
 static void
@@ -379,7 +305,7 @@ fixture_teardown (Fixture       *fixture,
         break;
       gtk_window_destroy (GTK_WINDOW (windows->data));
     }
-  settle (fixture, 100);
+  certo_ui_test_settle (100);
   /* Nothing keeps the windows alive: no reference left behind by the
    * storage count or Clear Cache */
   g_assert_null (fixture->prefs);
@@ -426,14 +352,14 @@ test_preferences_open (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (certo_sources_page_get_sources (sources)), >=, 1);
 
   g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "preferences", NULL);
-  settle (fixture, 50);
+  certo_ui_test_settle (50);
   g_assert_true (find_preferences () == first);
 
-  save_screenshot (fixture, GTK_WIDGET (fixture->prefs), "preferences-general");
+  certo_ui_test_save_screenshot (GTK_WIDGET (fixture->prefs), "preferences-general", 300);
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (fixture->prefs), "sources");
-  save_screenshot (fixture, GTK_WIDGET (fixture->prefs), "preferences-sources");
+  certo_ui_test_save_screenshot (GTK_WIDGET (fixture->prefs), "preferences-sources", 300);
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (fixture->prefs), "storage");
-  save_screenshot (fixture, GTK_WIDGET (fixture->prefs), "preferences-storage");
+  certo_ui_test_save_screenshot (GTK_WIDGET (fixture->prefs), "preferences-storage", 300);
 }
 
 /* Switches, spin buttons, the interval and the name change their keys,
@@ -575,7 +501,7 @@ test_preferences_clear_cache (Fixture       *fixture,
 
   open_preferences (fixture);
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (fixture->prefs), "storage");
-  settle (fixture, 50);
+  certo_ui_test_settle (50);
 
   g_assert_cmpstr (label_text (fixture, "offline_size_label"), ==, offline_size);
   g_assert_cmpstr (label_text (fixture, "cache_size_label"), ==, cache_size);
@@ -596,12 +522,12 @@ test_preferences_clear_cache (Fixture       *fixture,
   g_assert_false (clear_cache_enabled (fixture));
   g_assert_true (wait_until (fixture, prefs_idle, 10));
   g_assert_true (clear_cache_enabled (fixture));
-  settle (fixture, 100);
+  certo_ui_test_settle (100);
 
   shown = find_label (GTK_WIDGET (fixture->prefs), expected_toast);
   g_assert_nonnull (shown);
   g_test_message ("toast: %s", gtk_label_get_text (shown));
-  save_screenshot (fixture, GTK_WIDGET (fixture->prefs), "preferences-cache-cleared");
+  certo_ui_test_save_screenshot (GTK_WIDGET (fixture->prefs), "preferences-cache-cleared", 300);
 
   /* The cache folder is empty (and still there); the data folder is as
    * it was, file for file */
@@ -618,7 +544,7 @@ test_preferences_clear_cache (Fixture       *fixture,
   /* Again, with nothing to clear */
   g_signal_emit_by_name (prefs_child (fixture, "clear_cache_button"), "clicked");
   g_assert_true (wait_until (fixture, prefs_idle, 10));
-  settle (fixture, 100);
+  certo_ui_test_settle (100);
   g_assert_nonnull (find_label (GTK_WIDGET (fixture->prefs), "The cache was already empty"));
 }
 

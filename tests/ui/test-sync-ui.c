@@ -28,6 +28,7 @@
 #include "certo-window.h"
 #include "../certo-test-server.h"
 #include "../certo-test-util.h"
+#include "certo-ui-test.h"
 
 /* The system's data folders, from before the test isolated them (icons) */
 static char *system_data_dirs;
@@ -121,86 +122,11 @@ set_feed (Fixture    *fixture,
 /* Main loop helpers */
 
 static gboolean
-wake_up (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
 wait_until (Fixture   *fixture,
             Condition  condition,
             double     seconds)
 {
-  gint64 deadline = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
-  guint tick = g_timeout_add (10, wake_up, NULL);
-  gboolean ok;
-
-  while (!(ok = condition (fixture)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (tick);
-  return ok;
-}
-
-static gboolean
-always_false (Fixture *fixture)
-{
-  return FALSE;
-}
-
-static void
-settle (Fixture *fixture,
-        guint    ms)
-{
-  wait_until (fixture, always_false, ms / 1000.0);
-}
-
-static GtkWidget *
-child_of (gpointer    widget,
-          GType       type,
-          const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-  return GTK_WIDGET (child);
-}
-
-/* With CERTO_UI_SCREENSHOT_DIR set, saves @widget's window as NAME.png,
- * for a person to look at; the tests never compare pixels */
-static void
-save_screenshot (Fixture    *fixture,
-                 GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("CERTO_UI_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-  int width, height;
-
-  if (dir == NULL || *dir == '\0')
-    return;
-
-  settle (fixture, 400);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  if (node == NULL)
-    return;
-
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  file = g_strdup_printf ("%s.png", name);
-  path = g_build_filename (dir, file, NULL);
-  gdk_texture_save_to_png (texture, path);
-  g_test_message ("screenshot: %s", path);
+  return certo_ui_test_wait_until ((CertoUiCondition) condition, fixture, seconds);
 }
 
 /* The stand-in for the desktop's notification server (org.gtk.Notifications,
@@ -320,7 +246,7 @@ n_documents (Fixture *fixture)
 static gboolean
 library_shown (Fixture *fixture)
 {
-  GtkStack *stack = GTK_STACK (child_of (fixture->window, CERTO_TYPE_WINDOW, "main_stack"));
+  GtkStack *stack = GTK_STACK (certo_ui_test_child (fixture->window, CERTO_TYPE_WINDOW, "main_stack"));
   const char *page = gtk_stack_get_visible_child_name (stack);
 
   return g_strcmp0 (page, "error") == 0 || (g_strcmp0 (page, "library") == 0 && n_documents (fixture) > 0);
@@ -375,11 +301,11 @@ fixture_setup (Fixture       *fixture,
   fixture->window = CERTO_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (fixture->app)));
   g_assert_true (CERTO_IS_WINDOW (fixture->window));
   g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
-  fixture->library = CERTO_LIBRARY_VIEW (child_of (fixture->window, CERTO_TYPE_WINDOW, "library_view"));
+  fixture->library = CERTO_LIBRARY_VIEW (certo_ui_test_child (fixture->window, CERTO_TYPE_WINDOW, "library_view"));
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
 
   g_assert_true (wait_until (fixture, library_shown, 30));
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child_of (fixture->window, CERTO_TYPE_WINDOW,
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (certo_ui_test_child (fixture->window, CERTO_TYPE_WINDOW,
                                                                               "main_stack"))),
                    ==, "library");
 }
@@ -416,7 +342,7 @@ fixture_teardown (Fixture       *fixture,
         break;
       gtk_window_destroy (GTK_WINDOW (windows->data));
     }
-  settle (fixture, 100);
+  certo_ui_test_settle (100);
   g_assert_null (fixture->window);
 
   if (catalog != NULL)
@@ -444,7 +370,7 @@ open_sources (Fixture *fixture)
   GtkWidget *page;
 
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "show-sources", NULL);
-  settle (fixture, 100);
+  certo_ui_test_settle (100);
   window = certo_window_show_sources (fixture->window);
   g_assert_true (ADW_IS_PREFERENCES_WINDOW (window));
   gtk_window_set_default_size (window, 720, 640);
@@ -501,7 +427,7 @@ add_feed (Fixture *fixture)
   certo_sources_page_add_source (page, url, NULL, CERTO_SOURCE_FORMAT_AUTO);
   g_assert_true (wait_until (fixture, northwind_shown, 30));
   g_assert_true (wait_until (fixture, sync_idle, 30));
-  settle (fixture, 50);
+  certo_ui_test_settle (50);
 
   return page;
 }
@@ -514,9 +440,9 @@ select_document (Fixture    *fixture,
 
   g_assert_nonnull (document);
   g_assert_true (certo_library_view_select_document (fixture->library, document));
-  settle (fixture, 50);
+  certo_ui_test_settle (50);
 
-  return CERTO_DOCUMENT_DETAILS (child_of (fixture->library, CERTO_TYPE_LIBRARY_VIEW, "details"));
+  return CERTO_DOCUMENT_DETAILS (certo_ui_test_child (fixture->library, CERTO_TYPE_LIBRARY_VIEW, "details"));
 }
 
 /* Tests */
@@ -551,7 +477,7 @@ test_add_source (Fixture       *fixture,
   /* What a screen reader is told: the list, each row by its source's
    * name, the row's refresh button by what it refreshes */
   {
-    GtkWidget *list = child_of (page, CERTO_TYPE_SOURCES_PAGE, "sources_list");
+    GtkWidget *list = certo_ui_test_child (page, CERTO_TYPE_SOURCES_PAGE, "sources_list");
     guint n_rows = 0;
 
     gtk_test_accessible_assert_role (list, GTK_ACCESSIBLE_ROLE_LIST);
@@ -568,7 +494,7 @@ test_add_source (Fixture       *fixture,
         gtk_test_accessible_assert_property (row, GTK_ACCESSIBLE_PROPERTY_LABEL, certo_source_get_name (source));
         if (certo_source_get_kind (source) != CERTO_SOURCE_KIND_URL)
           continue;
-        refresh = child_of (row, CERTO_TYPE_SOURCE_ROW, "refresh_button");
+        refresh = certo_ui_test_child (row, CERTO_TYPE_SOURCE_ROW, "refresh_button");
         gtk_test_accessible_assert_property (refresh, GTK_ACCESSIBLE_PROPERTY_LABEL, "Refresh “Northwind”");
         g_assert_nonnull (gtk_widget_get_tooltip_text (refresh));
       }
@@ -580,10 +506,10 @@ test_add_source (Fixture       *fixture,
   g_assert_false (certo_document_is_updated (find_document (fixture, "Northwind cloud certificate")));
   g_assert_cmpuint (notifications->len, ==, 0);
 
-  save_screenshot (fixture, GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (page))), "sources");
+  certo_ui_test_save_screenshot (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (page))), "sources", 400);
   gtk_window_set_default_size (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (page))), 360, 640);
-  settle (fixture, 200);
-  save_screenshot (fixture, GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (page))), "sources-narrow");
+  certo_ui_test_settle (200);
+  certo_ui_test_save_screenshot (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (page))), "sources-narrow", 400);
 
   /* Remove: gone from the list at once (with an undo toast); done for
    * good when the Sources window closes */
@@ -679,32 +605,32 @@ test_whats_new (Fixture       *fixture,
 
   /* The default action: What's New in the Library */
   g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "show-whats-new", NULL);
-  settle (fixture, 50);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child_of (fixture->library, CERTO_TYPE_LIBRARY_VIEW,
+  certo_ui_test_settle (50);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (certo_ui_test_child (fixture->library, CERTO_TYPE_LIBRARY_VIEW,
                                                                               "content_stack"))),
                    ==, "whats-new");
-  save_screenshot (fixture, GTK_WIDGET (fixture->window), "whats-new");
+  certo_ui_test_save_screenshot (GTK_WIDGET (fixture->window), "whats-new", 400);
 
   /* Activating the change shows the document, with its badge */
-  whats_new = CERTO_WHATS_NEW (child_of (fixture->library, CERTO_TYPE_LIBRARY_VIEW, "whats_new"));
+  whats_new = CERTO_WHATS_NEW (certo_ui_test_child (fixture->library, CERTO_TYPE_LIBRARY_VIEW, "whats_new"));
   certo_whats_new_activate (whats_new, position);
-  settle (fixture, 50);
-  details = CERTO_DOCUMENT_DETAILS (child_of (fixture->library, CERTO_TYPE_LIBRARY_VIEW, "details"));
+  certo_ui_test_settle (50);
+  details = CERTO_DOCUMENT_DETAILS (certo_ui_test_child (fixture->library, CERTO_TYPE_LIBRARY_VIEW, "details"));
   g_assert_nonnull (certo_document_details_get_document (details));
   g_assert_cmpstr (certo_document_get_title (certo_document_details_get_document (details)), ==,
                    "Northwind cloud certificate");
   g_assert_true (certo_document_is_updated (certo_document_details_get_document (details)));
-  g_assert_true (gtk_widget_get_visible (child_of (details, CERTO_TYPE_DOCUMENT_DETAILS, "updated_badge")));
+  g_assert_true (gtk_widget_get_visible (certo_ui_test_child (details, CERTO_TYPE_DOCUMENT_DETAILS, "updated_badge")));
   g_assert_cmpstr (certo_document_get_certificate_number (certo_document_details_get_document (details)), ==, "IS 2");
-  save_screenshot (fixture, GTK_WIDGET (fixture->window), "updated");
+  certo_ui_test_save_screenshot (GTK_WIDGET (fixture->window), "updated", 400);
 }
 
 static gboolean
 offline_state_is (Fixture    *fixture,
                   const char *state)
 {
-  CertoDocumentDetails *details = CERTO_DOCUMENT_DETAILS (child_of (fixture->library, CERTO_TYPE_LIBRARY_VIEW, "details"));
-  CertoDocumentOffline *section = CERTO_DOCUMENT_OFFLINE (child_of (details, CERTO_TYPE_DOCUMENT_DETAILS,
+  CertoDocumentDetails *details = CERTO_DOCUMENT_DETAILS (certo_ui_test_child (fixture->library, CERTO_TYPE_LIBRARY_VIEW, "details"));
+  CertoDocumentOffline *section = CERTO_DOCUMENT_OFFLINE (certo_ui_test_child (details, CERTO_TYPE_DOCUMENT_DETAILS,
                                                                      "offline_section"));
 
   return g_strcmp0 (certo_document_offline_get_state (section), state) == 0;
@@ -759,7 +685,7 @@ test_notify_downloads (Fixture       *fixture,
   g_settings_set_boolean (settings, "notify-downloads", TRUE);
   g_ptr_array_set_size (notifications, 0);
   details = select_document (fixture, "Northwind cloud certificate");
-  section = child_of (details, CERTO_TYPE_DOCUMENT_DETAILS, "offline_section");
+  section = certo_ui_test_child (details, CERTO_TYPE_DOCUMENT_DETAILS, "offline_section");
   g_assert_true (gtk_widget_activate_action (section, "offline.save", NULL));
   g_assert_true (wait_until (fixture, saved, 30));
   g_assert_true (wait_until (fixture, downloads_notified, 10));
@@ -772,10 +698,10 @@ test_notify_downloads (Fixture       *fixture,
   g_settings_set_boolean (settings, "notify-downloads", FALSE);
   g_ptr_array_set_size (notifications, 0);
   details = select_document (fixture, "Northwind audit report");
-  section = child_of (details, CERTO_TYPE_DOCUMENT_DETAILS, "offline_section");
+  section = certo_ui_test_child (details, CERTO_TYPE_DOCUMENT_DETAILS, "offline_section");
   g_assert_true (gtk_widget_activate_action (section, "offline.save", NULL));
   g_assert_true (wait_until (fixture, signed_out, 30));
-  settle (fixture, 500);
+  certo_ui_test_settle (500);
   g_assert_cmpuint (notifications->len, ==, 0);
 
   /* On again: the failure is told */
@@ -787,8 +713,8 @@ test_notify_downloads (Fixture       *fixture,
 
   /* Its default action */
   g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "show-downloads", NULL);
-  settle (fixture, 50);
-  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (child_of (fixture->window, CERTO_TYPE_WINDOW,
+  certo_ui_test_settle (50);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (certo_ui_test_child (fixture->window, CERTO_TYPE_WINDOW,
                                                                                        "view_stack"))),
                    ==, "downloads");
 }
@@ -813,20 +739,20 @@ test_save_offline (Fixture       *fixture,
   gtk_window_destroy (certo_window_show_sources (fixture->window));
 
   details = select_document (fixture, "Northwind cloud certificate");
-  section = child_of (details, CERTO_TYPE_DOCUMENT_DETAILS, "offline_section");
+  section = certo_ui_test_child (details, CERTO_TYPE_DOCUMENT_DETAILS, "offline_section");
   g_assert_true (offline_state_is (fixture, "none"));
   g_assert_true (gtk_widget_activate_action (section, "offline.save", NULL));
   g_assert_true (wait_until (fixture, saved, 30));
 
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child_of (section, CERTO_TYPE_DOCUMENT_OFFLINE, "sha256_label"))),
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (certo_ui_test_child (section, CERTO_TYPE_DOCUMENT_OFFLINE, "sha256_label"))),
                    ==, sha256);
-  save_screenshot (fixture, GTK_WIDGET (fixture->window), "details-saved");
+  certo_ui_test_save_screenshot (GTK_WIDGET (fixture->window), "details-saved", 400);
 
   /* Downloads: the finished download, the saved copy with its SHA-256 */
   certo_window_show_downloads (fixture->window);
-  downloads = CERTO_DOWNLOADS_VIEW (adw_bin_get_child (ADW_BIN (child_of (fixture->window, CERTO_TYPE_WINDOW,
+  downloads = CERTO_DOWNLOADS_VIEW (adw_bin_get_child (ADW_BIN (certo_ui_test_child (fixture->window, CERTO_TYPE_WINDOW,
                                                                             "downloads_bin"))));
-  saved_list = GTK_LIST_BOX (child_of (downloads, CERTO_TYPE_DOWNLOADS_VIEW, "saved_list"));
+  saved_list = GTK_LIST_BOX (certo_ui_test_child (downloads, CERTO_TYPE_DOWNLOADS_VIEW, "saved_list"));
   row = gtk_list_box_get_row_at_index (saved_list, 0);
   g_assert_true (CERTO_IS_OFFLINE_ROW (row));
   g_assert_null (gtk_list_box_get_row_at_index (saved_list, 1));
@@ -835,7 +761,7 @@ test_save_offline (Fixture       *fixture,
   g_assert_cmpuint (certo_offline_document_get_size (copy), ==, g_bytes_get_size (fixture->pdf));
   g_assert_true (g_str_has_prefix (certo_downloads_view_get_usage (downloads), "Offline documents use "));
   {
-    GtkWidget *sha_label = child_of (row, CERTO_TYPE_OFFLINE_ROW, "sha256_label");
+    GtkWidget *sha_label = certo_ui_test_child (row, CERTO_TYPE_OFFLINE_ROW, "sha256_label");
 
     g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (sha_label)), sha256));
     g_assert_true (gtk_label_get_selectable (GTK_LABEL (sha_label)));
@@ -843,7 +769,7 @@ test_save_offline (Fixture       *fixture,
   copy_path = g_strdup (certo_offline_document_get_path (copy));
   g_assert_true (g_str_has_prefix (copy_path, offline_dir));
   g_assert_true (g_file_test (copy_path, G_FILE_TEST_IS_REGULAR));
-  save_screenshot (fixture, GTK_WIDGET (fixture->window), "downloads");
+  certo_ui_test_save_screenshot (GTK_WIDGET (fixture->window), "downloads", 400);
 
   /* The certificate leaves the feed: it stays, withdrawn, while saved */
   certo_window_show_whats_new (fixture->window);
@@ -853,17 +779,17 @@ test_save_offline (Fixture       *fixture,
   g_assert_true (wait_until (fixture, northwind_shown, 5));
   details = select_document (fixture, "Northwind cloud certificate");
   g_assert_true (certo_document_get_withdrawn (certo_document_details_get_document (details)));
-  g_assert_true (gtk_widget_get_visible (child_of (details, CERTO_TYPE_DOCUMENT_DETAILS, "withdrawn_box")));
+  g_assert_true (gtk_widget_get_visible (certo_ui_test_child (details, CERTO_TYPE_DOCUMENT_DETAILS, "withdrawn_box")));
   g_assert_true (saved (fixture));
-  save_screenshot (fixture, GTK_WIDGET (fixture->window), "withdrawn");
+  certo_ui_test_save_screenshot (GTK_WIDGET (fixture->window), "withdrawn", 400);
   certo_window_show_downloads (fixture->window);
 
   /* At phone width the page still reads */
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 720);
-  settle (fixture, 200);
-  save_screenshot (fixture, GTK_WIDGET (fixture->window), "downloads-narrow");
+  certo_ui_test_settle (200);
+  certo_ui_test_save_screenshot (GTK_WIDGET (fixture->window), "downloads-narrow", 400);
   certo_window_show_whats_new (fixture->window);
-  save_screenshot (fixture, GTK_WIDGET (fixture->window), "whats-new-narrow");
+  certo_ui_test_save_screenshot (GTK_WIDGET (fixture->window), "whats-new-narrow", 400);
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
   g_assert_true (g_file_test (copy_path, G_FILE_TEST_IS_REGULAR));
 }
@@ -925,7 +851,7 @@ test_save_family (Fixture       *fixture,
   add_feed (fixture);
   gtk_window_destroy (certo_window_show_sources (fixture->window));
 
-  sections = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (child_of (fixture->library,
+  sections = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (certo_ui_test_child (fixture->library,
                                                                              CERTO_TYPE_LIBRARY_VIEW,
                                                                              "sidebar_list"))));
   for (guint i = 0; i < g_list_model_get_n_items (sections) && key == NULL; i++)
@@ -952,12 +878,12 @@ test_save_family (Fixture       *fixture,
 
   /* Downloads lists both, built when first shown */
   certo_window_show_downloads (fixture->window);
-  queue_list = GTK_LIST_BOX (child_of (adw_bin_get_child (ADW_BIN (child_of (fixture->window, CERTO_TYPE_WINDOW,
+  queue_list = GTK_LIST_BOX (certo_ui_test_child (adw_bin_get_child (ADW_BIN (certo_ui_test_child (fixture->window, CERTO_TYPE_WINDOW,
                                                                              "downloads_bin"))),
                                        CERTO_TYPE_DOWNLOADS_VIEW, "queue_list"));
   g_assert_nonnull (gtk_list_box_get_row_at_index (queue_list, 1));
   g_assert_null (gtk_list_box_get_row_at_index (queue_list, 2));
-  save_screenshot (fixture, GTK_WIDGET (fixture->window), "downloads-family");
+  certo_ui_test_save_screenshot (GTK_WIDGET (fixture->window), "downloads-family", 400);
 
   /* "Save All for Offline" (the main menu) queues every document not
    * saved yet; Cancel All stops them (no test waits on the Internet) */
@@ -988,24 +914,24 @@ test_sign_in (Fixture       *fixture,
 
   details = select_document (fixture, "Northwind audit report");
   document = certo_document_details_get_document (details);
-  section = child_of (details, CERTO_TYPE_DOCUMENT_DETAILS, "offline_section");
+  section = certo_ui_test_child (details, CERTO_TYPE_DOCUMENT_DETAILS, "offline_section");
   g_assert_true (gtk_widget_activate_action (section, "offline.save", NULL));
   g_assert_true (wait_until (fixture, signed_out, 30));
 
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child_of (section, CERTO_TYPE_DOCUMENT_OFFLINE, "sign_in_label"))),
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (certo_ui_test_child (section, CERTO_TYPE_DOCUMENT_OFFLINE, "sign_in_label"))),
                    ==, "This document needs a sign-in at the provider; download it in your browser, then attach it");
   g_assert_null (certo_offline_lookup (offline, certo_document_get_id (document)));
   dir = g_dir_open (offline_dir, 0, NULL);
   g_assert_true (dir == NULL || g_dir_read_name (dir) == NULL);
-  save_screenshot (fixture, GTK_WIDGET (fixture->window), "sign-in");
+  certo_ui_test_save_screenshot (GTK_WIDGET (fixture->window), "sign-in", 400);
 }
 
 static gboolean
 bar_revealed (Fixture *fixture)
 {
-  GtkWidget *bar = child_of (fixture->library, CERTO_TYPE_LIBRARY_VIEW, "offline_bar");
+  GtkWidget *bar = certo_ui_test_child (fixture->library, CERTO_TYPE_LIBRARY_VIEW, "offline_bar");
 
-  return gtk_revealer_get_reveal_child (GTK_REVEALER (child_of (bar, CERTO_TYPE_OFFLINE_BAR, "revealer")));
+  return gtk_revealer_get_reveal_child (GTK_REVEALER (certo_ui_test_child (bar, CERTO_TYPE_OFFLINE_BAR, "revealer")));
 }
 
 static gboolean
@@ -1020,15 +946,15 @@ static void
 test_offline_state (Fixture       *fixture,
                     gconstpointer  data)
 {
-  GtkWidget *bar = child_of (fixture->library, CERTO_TYPE_LIBRARY_VIEW, "offline_bar");
-  GtkWidget *refresh = child_of (fixture->library, CERTO_TYPE_LIBRARY_VIEW, "refresh_button");
+  GtkWidget *bar = certo_ui_test_child (fixture->library, CERTO_TYPE_LIBRARY_VIEW, "offline_bar");
+  GtkWidget *refresh = certo_ui_test_child (fixture->library, CERTO_TYPE_LIBRARY_VIEW, "refresh_button");
   CertoDocumentDetails *details;
   GtkWidget *save;
 
   add_feed (fixture);
   gtk_window_destroy (certo_window_show_sources (fixture->window));
   details = select_document (fixture, "Northwind cloud certificate");
-  save = child_of (child_of (details, CERTO_TYPE_DOCUMENT_DETAILS, "offline_section"),
+  save = certo_ui_test_child (certo_ui_test_child (details, CERTO_TYPE_DOCUMENT_DETAILS, "offline_section"),
                    CERTO_TYPE_DOCUMENT_OFFLINE, "save_button");
   g_assert_false (bar_revealed (fixture));
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->window), "refresh"));
@@ -1042,7 +968,7 @@ test_offline_state (Fixture       *fixture,
   g_assert_false (gtk_widget_get_sensitive (save));
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (save), "offline"));
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (refresh), "offline"));
-  save_screenshot (fixture, GTK_WIDGET (fixture->window), "offline");
+  certo_ui_test_save_screenshot (GTK_WIDGET (fixture->window), "offline", 400);
 
   certo_test_network_monitor_set_available (fixture->monitor, TRUE);
   g_assert_true (wait_until (fixture, bar_hidden, 5));
@@ -1112,7 +1038,7 @@ test_shrink_guard (Fixture       *fixture,
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), "Northwind"));
   g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "accept"));
   g_assert_nonnull (find_document (fixture, "Northwind audit report"));
-  save_screenshot (fixture, GTK_WIDGET (dialog), "accept-removals");
+  certo_ui_test_save_screenshot (GTK_WIDGET (dialog), "accept-removals", 400);
 
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "accept");
   gtk_window_destroy (dialog);
@@ -1169,7 +1095,7 @@ test_import_anyway (Fixture       *fixture,
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), "contoso.json"));
   g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "import"));
   g_assert_nonnull (find_document (fixture, "Contoso audit report"));
-  save_screenshot (fixture, GTK_WIDGET (dialog), "import-anyway");
+  certo_ui_test_save_screenshot (GTK_WIDGET (dialog), "import-anyway", 400);
 
   /* What a click on the button does: the response, then the dialog closes */
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "import");
@@ -1261,16 +1187,16 @@ test_reader (Fixture       *fixture,
   reader = CERTO_READER_VIEW (adw_window_get_content (ADW_WINDOW (window)));
   g_assert_nonnull (certo_reader_view_get_languages (reader));
   g_assert_cmpstr (certo_reader_view_get_language (reader), ==, "it");
-  g_assert_true (gtk_widget_get_visible (child_of (reader, CERTO_TYPE_READER_VIEW, "language_box")));
-  save_screenshot (fixture, GTK_WIDGET (window), "reader");
+  g_assert_true (gtk_widget_get_visible (certo_ui_test_child (reader, CERTO_TYPE_READER_VIEW, "language_box")));
+  certo_ui_test_save_screenshot (GTK_WIDGET (window), "reader", 400);
   italian = g_strdup (certo_reader_view_get_text (reader));
 
   /* The switch: English */
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child_of (reader, CERTO_TYPE_READER_VIEW, "english_button")), TRUE);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (certo_ui_test_child (reader, CERTO_TYPE_READER_VIEW, "english_button")), TRUE);
   g_assert_cmpstr (certo_reader_view_get_language (reader), ==, "en");
   g_assert_cmpuint (strlen (certo_reader_view_get_text (reader)), >, 0);
   g_assert_cmpstr (certo_reader_view_get_text (reader), !=, italian);
-  save_screenshot (fixture, GTK_WIDGET (window), "reader-en");
+  certo_ui_test_save_screenshot (GTK_WIDGET (window), "reader-en", 400);
   gtk_window_destroy (window);
 }
 

@@ -16,6 +16,7 @@
 #include "certo-sidebar-item.h"
 #include "certo-window.h"
 #include "../certo-test-util.h"
+#include "certo-ui-test.h"
 
 /* The embedded catalog: the seed's in-scope services */
 #define EMBEDDED_N_SERVICES 18
@@ -69,12 +70,6 @@ use_system_data_dirs (void)
                                   (const char * const *) icon_dirs);
 }
 
-static gboolean
-wake_up (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
 /* Iterates the main loop until @condition holds or @seconds pass; the
  * search entry's ~150 ms delay and the store's worker thread both need it */
 static gboolean
@@ -82,29 +77,7 @@ wait_until (Fixture   *fixture,
             Condition  condition,
             double     seconds)
 {
-  gint64 deadline = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
-  guint tick = g_timeout_add (10, wake_up, NULL);
-  gboolean ok;
-
-  while (!(ok = condition (fixture)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (tick);
-  return ok;
-}
-
-/* Lets pending idles, timeouts and frames run for @ms milliseconds */
-static gboolean
-always_false (Fixture *fixture)
-{
-  return FALSE;
-}
-
-static void
-settle (Fixture *fixture,
-        guint    ms)
-{
-  wait_until (fixture, always_false, ms / 1000.0);
+  return certo_ui_test_wait_until ((CertoUiCondition) condition, fixture, seconds);
 }
 
 static GtkWidget *
@@ -127,48 +100,11 @@ library_child (Fixture    *fixture,
   return GTK_WIDGET (child);
 }
 
-/* With CERTO_UI_SCREENSHOT_DIR set, saves the window as NAME.png there,
- * for a person to look at; the tests never compare pixels */
-static void
-save_widget_screenshot (Fixture    *fixture,
-                        GtkWidget  *widget,
-                        const char *name)
-{
-  const char *dir = g_getenv ("CERTO_UI_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-  int width, height;
-
-  if (dir == NULL || *dir == '\0')
-    return;
-
-  settle (fixture, 300);
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  if (node == NULL)
-    return;
-
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  file = g_strdup_printf ("%s.png", name);
-  path = g_build_filename (dir, file, NULL);
-  gdk_texture_save_to_png (texture, path);
-  g_test_message ("screenshot: %s", path);
-}
-
 static void
 save_screenshot (Fixture    *fixture,
                  const char *name)
 {
-  save_widget_screenshot (fixture, GTK_WIDGET (fixture->window), name);
+  certo_ui_test_save_screenshot (GTK_WIDGET (fixture->window), name, 300);
 }
 
 static guint
@@ -257,7 +193,7 @@ fixture_teardown (Fixture       *fixture,
         break;
       gtk_window_destroy (GTK_WINDOW (windows->data));
     }
-  settle (fixture, 50);
+  certo_ui_test_settle (50);
   g_assert_null (fixture->window);
 
   if (catalog != NULL)
@@ -302,7 +238,7 @@ type_search (Fixture    *fixture,
   gtk_editable_set_text (entry, text);
   g_assert_true (wait_until (fixture, search_settled, 10));
   g_signal_handler_disconnect (entry, handler);
-  settle (fixture, 50);
+  certo_ui_test_settle (50);
 }
 
 static CertoService *
@@ -359,7 +295,7 @@ test_window_embedded_catalog (Fixture       *fixture,
       }
     g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
     gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (view)), position);
-    settle (fixture, 50);
+    certo_ui_test_settle (50);
     g_assert_true (gtk_widget_get_visible (verify));
     g_assert_true (gtk_widget_get_sensitive (verify));
     save_screenshot (fixture, "verify");
@@ -373,7 +309,7 @@ test_window_embedded_catalog (Fixture       *fixture,
         if (verify_url == NULL)
           {
             gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (view)), i);
-            settle (fixture, 50);
+            certo_ui_test_settle (50);
             g_assert_false (gtk_widget_get_visible (verify));
             break;
           }
@@ -382,13 +318,12 @@ test_window_embedded_catalog (Fixture       *fixture,
 
   /* The shortcuts and About windows open (and, for a person, look right) */
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "show-help-overlay", NULL);
-  settle (fixture, 100);
+  certo_ui_test_settle (100);
   g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (fixture->window)));
-  save_widget_screenshot (fixture,
-                          GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (fixture->window))),
-                          "shortcuts");
+  certo_ui_test_save_screenshot (GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (fixture->window))),
+                          "shortcuts", 300);
   g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "about", NULL);
-  settle (fixture, 100);
+  certo_ui_test_settle (100);
   {
     GListModel *toplevels = gtk_window_get_toplevels ();
     gboolean found = FALSE;
@@ -400,7 +335,7 @@ test_window_embedded_catalog (Fixture       *fixture,
         if (ADW_IS_ABOUT_WINDOW (window))
           {
             found = TRUE;
-            save_widget_screenshot (fixture, GTK_WIDGET (window), "about");
+            certo_ui_test_save_screenshot (GTK_WIDGET (window), "about", 300);
             gtk_window_destroy (window);
           }
       }
@@ -445,7 +380,7 @@ test_window_search_intune (Fixture       *fixture,
 
   /* Escape (leaving search mode) brings everything back */
   gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (library_child (fixture, "search_bar")), FALSE);
-  settle (fixture, 300);
+  certo_ui_test_settle (300);
   g_assert_cmpuint (n_documents (fixture), ==, n_all);
   g_assert_cmpuint (n_services (fixture), ==, EMBEDDED_N_SERVICES);
 }
@@ -461,7 +396,7 @@ test_window_select_service (Fixture       *fixture,
 
   g_assert_nonnull (intune);
   certo_library_view_select_service (fixture->library, intune);
-  settle (fixture, 50);
+  certo_ui_test_settle (50);
 
   g_assert_cmpuint (n_documents (fixture), ==, 3);
   for (guint i = 0; i < n_documents (fixture); i++)
@@ -482,7 +417,7 @@ test_window_select_service (Fixture       *fixture,
 
   /* "Show All" */
   g_signal_emit_by_name (library_child (fixture, "clear_service_button"), "clicked");
-  settle (fixture, 50);
+  certo_ui_test_settle (50);
   g_assert_cmpuint (n_documents (fixture), ==, n_all);
 }
 
@@ -515,7 +450,7 @@ test_window_family_filter (Fixture       *fixture,
   g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
 
   gtk_single_selection_set_selected (selection, position);
-  settle (fixture, 50);
+  certo_ui_test_settle (50);
 
   g_assert_cmpuint (n_documents (fixture), >, 0);
   g_assert_cmpuint (n_documents (fixture), <, n_all);
@@ -543,14 +478,14 @@ test_window_family_filter (Fixture       *fixture,
 
   /* "In-Scope Services": the list alone, until a service is chosen */
   gtk_single_selection_set_selected (selection, 1);
-  settle (fixture, 50);
+  certo_ui_test_settle (50);
   g_assert_cmpuint (n_services (fixture), ==, EMBEDDED_N_SERVICES);
   g_assert_false (gtk_widget_get_visible (library_child (fixture, "documents_pane")));
   save_screenshot (fixture, "in-scope-services");
 
   /* Back to "All Documents" */
   gtk_single_selection_set_selected (selection, 0);
-  settle (fixture, 50);
+  certo_ui_test_settle (50);
   g_assert_cmpuint (n_documents (fixture), ==, n_all);
 }
 
@@ -573,7 +508,7 @@ test_window_plain_text_title (Fixture       *fixture,
   certo_window_import_file (fixture->window, file);
   g_assert_true (certo_window_is_importing (fixture->window));
   g_assert_true (wait_until (fixture, import_done, 30));
-  settle (fixture, 50);
+  certo_ui_test_settle (50);
   g_assert_cmpuint (n_documents (fixture), ==, n_before + 1);
 
   for (guint i = 0; i < n_documents (fixture); i++)
@@ -586,7 +521,7 @@ test_window_plain_text_title (Fixture       *fixture,
   g_assert_cmpuint (position, !=, GTK_INVALID_LIST_POSITION);
 
   gtk_single_selection_set_selected (selection, position);
-  settle (fixture, 50);
+  certo_ui_test_settle (50);
 
   title = GTK_LABEL (gtk_widget_get_template_child (details, CERTO_TYPE_DOCUMENT_DETAILS, "title_label"));
   g_assert_false (gtk_label_get_use_markup (title));
@@ -679,7 +614,7 @@ test_window_bad_import (Fixture       *fixture,
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), !=, "");
   g_assert_false (adw_message_dialog_get_body_use_markup (dialog));
   g_test_message ("import error shown: %s", adw_message_dialog_get_body (dialog));
-  save_widget_screenshot (fixture, GTK_WIDGET (dialog), "bad-import");
+  certo_ui_test_save_screenshot (GTK_WIDGET (dialog), "bad-import", 300);
 
   g_assert_cmpuint (n_documents (fixture), ==, n_before);
   for (guint i = 0; i < n_before; i++)
@@ -719,16 +654,16 @@ test_window_import_warnings (Fixture       *fixture,
           gtk_single_selection_set_selected (sidebar, i);
         }
     }
-  settle (fixture, 50);
+  certo_ui_test_settle (50);
   n_in_family = n_documents (fixture);
   g_assert_cmpuint (n_in_family, >, 0);
   gtk_single_selection_set_selected (documents, 0);
-  settle (fixture, 50);
+  certo_ui_test_settle (50);
   document_key = g_strdup (certo_document_get_key (gtk_single_selection_get_selected_item (documents)));
 
   certo_window_import_file (fixture->window, file);
   g_assert_true (wait_until (fixture, import_done, 30));
-  settle (fixture, 50);
+  certo_ui_test_settle (50);
 
   /* The section and the document the user had chosen stay chosen */
   g_assert_cmpstr (certo_sidebar_item_get_title (gtk_single_selection_get_selected_item (sidebar)), ==, family);
@@ -739,7 +674,7 @@ test_window_import_warnings (Fixture       *fixture,
                  == gtk_single_selection_get_selected_item (documents));
 
   gtk_single_selection_set_selected (sidebar, 0);
-  settle (fixture, 50);
+  certo_ui_test_settle (50);
   g_assert_cmpuint (n_documents (fixture), ==, n_before + 1);
 
   /* The toast's "Details" button */
@@ -756,7 +691,7 @@ test_window_import_warnings (Fixture       *fixture,
   g_assert_false (gtk_label_get_use_markup (GTK_LABEL (extra)));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (extra)), "bad-scheme"));
   g_test_message ("warnings shown: %s", gtk_label_get_text (GTK_LABEL (extra)));
-  save_widget_screenshot (fixture, GTK_WIDGET (dialog), "import-warnings");
+  certo_ui_test_save_screenshot (GTK_WIDGET (dialog), "import-warnings", 300);
 }
 
 static gboolean
@@ -1002,10 +937,10 @@ test_window_accessible (Fixture       *fixture,
   /* Every page, each built as it is first shown */
   n_checked = assert_buttons_named (GTK_WIDGET (fixture->window));
   adw_view_stack_set_visible_child_name (stack, "workspace");
-  settle (fixture, 50);
+  certo_ui_test_settle (50);
   n_checked += assert_buttons_named (GTK_WIDGET (fixture->window));
   adw_view_stack_set_visible_child_name (stack, "downloads");
-  settle (fixture, 50);
+  certo_ui_test_settle (50);
   n_checked += assert_buttons_named (GTK_WIDGET (fixture->window));
   g_test_message ("%u icon-only buttons checked", n_checked);
   g_assert_cmpuint (n_checked, >=, 8);
@@ -1070,7 +1005,7 @@ test_window_details_keyboard (Fixture       *fixture,
   g_assert_true (wait_until (fixture, documents_selected, 5));
   /* On a busy machine the pane may map a while after the selection */
   g_assert_true (wait_until (fixture, details_open_ready, 5));
-  settle (fixture, 50);
+  certo_ui_test_settle (50);
 
   /* Values stay selectable, but only controls take the focus */
   g_assert_true (gtk_label_get_selectable (title));
@@ -1161,7 +1096,7 @@ test_window_narrow (Fixture       *fixture,
   gtk_window_unmaximize (GTK_WINDOW (fixture->window));
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 720);
   g_assert_true (wait_until (fixture, leaflet_folded, 10));
-  settle (fixture, 100);
+  certo_ui_test_settle (100);
 
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "content");
   g_assert_true (gtk_widget_get_mapped (refresh));
@@ -1174,7 +1109,7 @@ test_window_narrow (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
       adw_view_stack_set_visible_child_name (stack, pages[i]);
-      settle (fixture, 50);
+      certo_ui_test_settle (50);
       g_test_message ("%s: %d px at the least", pages[i], min_width (GTK_WIDGET (stack)));
       g_assert_cmpint (min_width (GTK_WIDGET (stack)), <=, 360);
       g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), <=, 360);
@@ -1208,7 +1143,7 @@ test_window_title_column (Fixture       *fixture,
 
   gtk_window_unmaximize (GTK_WINDOW (fixture->window));
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
-  settle (fixture, 300);
+  certo_ui_test_settle (300);
   g_assert_true (wait_until (fixture, title_wide, 5));
   g_test_message ("Title column at 1280 px: %d px", title_column_width (fixture));
   save_screenshot (fixture, "title-column-1280");
@@ -1216,7 +1151,7 @@ test_window_title_column (Fixture       *fixture,
 
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 360, 720);
   g_assert_true (wait_until (fixture, leaflet_folded, 10));
-  settle (fixture, 300);
+  certo_ui_test_settle (300);
   g_test_message ("Title column at 360 px: %d px", title_column_width (fixture));
   save_screenshot (fixture, "title-column-360");
   g_assert_cmpint (title_column_width (fixture), >=, 180);
