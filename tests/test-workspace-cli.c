@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "certo.h"
 #include "certo-test-util.h"
 
 typedef struct
@@ -478,6 +479,139 @@ test_cli_qa (Fixture       *f,
   }
 }
 
+static void
+store_result (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static gboolean
+has_snapshot_left (const char *tmp_dir)
+{
+  g_autoptr(GDir) dir = g_dir_open (tmp_dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, "certo-snapshot-"))
+      return TRUE;
+  return FALSE;
+}
+
+/* A file open in a window: the commands that only read work on the
+ * saved file and say that unsaved changes are not included; those that
+ * write keep refusing. An excluded control gets no status. */
+static void
+test_cli_open_in_window (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->tmp, "open.certo", NULL);
+  g_autofree char *out_csv = g_build_filename (f->tmp, "soa.csv", NULL);
+  g_autofree char *tmp_dir = g_build_filename (f->tmp, "tmp", NULL);
+  g_autofree char *sha_before = NULL;
+  g_autoptr(CertoWorkspace) window = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old_tmpdir = g_strdup (g_getenv ("TMPDIR"));
+  Run run;
+
+  if (!g_file_test (f->cli, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("certo-cli is not built");
+      return;
+    }
+
+  run = cli (f, "new", path, "--organisation", "ACME", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+  run = cli (f, "set", path, "A.5.1", "owner=Alice", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  run_clear (&run);
+
+  /* An excluded control has no implementation status */
+  run = cli (f, "set", path, "A.5.2", "applicable=no", "status=in-progress", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "excluded"));
+  g_assert_nonnull (strstr (run.err, "applicable=yes"));
+  run_clear (&run);
+
+  /* The window: this process holds the file, with a change not saved */
+  window = certo_workspace_new (f->data_dir);
+  g_object_set (window, "save-delay", 600000, NULL);
+  file = g_file_new_for_path (path);
+  certo_workspace_open_async (window, file, NULL, store_result, &result);
+  certo_test_wait_async (&result);
+  g_assert_true (certo_workspace_open_finish (window, result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  certo_requirement_state_set_owner (certo_workspace_find_requirement (window, "A.5.1"), "Bob (unsaved)");
+  sha_before = certo_test_file_sha256 (path);
+
+  g_assert_cmpint (g_mkdir_with_parents (tmp_dir, 0700), ==, 0);
+  g_setenv ("TMPDIR", tmp_dir, TRUE);
+
+  run = cli (f, "status", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "ACME"));
+  g_assert_nonnull (strstr (run.err, "is open in Certo"));
+  g_assert_nonnull (strstr (run.err, "not included"));
+  g_assert_null (strstr (run.out, "open in Certo"));
+  run_clear (&run);
+
+  run = cli (f, "history", path, "A.5.1", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Alice"));
+  g_assert_null (strstr (run.out, "Bob"));
+  g_assert_nonnull (strstr (run.err, "not included"));
+  run_clear (&run);
+
+  run = cli (f, "evidence", "list", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.err, "not included"));
+  run_clear (&run);
+
+  run = cli (f, "export", path, "--format", "csv", "--output", out_csv, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_test (out_csv, G_FILE_TEST_IS_REGULAR));
+  run_clear (&run);
+
+  /* Writing commands still refuse: the window would overwrite them */
+  run = cli (f, "set", path, "A.5.1", "owner=Carol", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "already open in Certo"));
+  run_clear (&run);
+  run = cli (f, "undo", path, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "already open in Certo"));
+  run_clear (&run);
+
+  /* Nothing written, nothing left behind */
+  {
+    g_autofree char *sha_after = certo_test_file_sha256 (path);
+
+    g_assert_cmpstr (sha_after, ==, sha_before);
+  }
+  g_assert_false (has_snapshot_left (tmp_dir));
+  if (old_tmpdir != NULL)
+    g_setenv ("TMPDIR", old_tmpdir, TRUE);
+  else
+    g_unsetenv ("TMPDIR");
+
+  /* The window saves and closes as ever */
+  certo_workspace_close_async (window, CERTO_WORKSPACE_CLOSE_NONE, NULL, store_result, &result);
+  certo_test_wait_async (&result);
+  g_assert_true (certo_workspace_close_finish (window, result, &error));
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  run = cli (f, "history", path, "A.5.1", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "Bob"));
+  g_assert_null (strstr (run.err, "open in Certo"));
+  run_clear (&run);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -488,6 +622,8 @@ main (int    argc,
               fixture_setup, test_cli, fixture_teardown);
   g_test_add ("/workspace-cli/qa", Fixture, NULL,
               fixture_setup, test_cli_qa, fixture_teardown);
+  g_test_add ("/workspace-cli/open-in-window", Fixture, NULL,
+              fixture_setup, test_cli_open_in_window, fixture_teardown);
 
   return g_test_run ();
 }

@@ -871,6 +871,41 @@ test_organisation_required (Fixture       *f,
   close_workspace (ws);
 }
 
+/* 14: an excluded control has no implementation status: set_field
+ * (`certo-cli workspace set`) refuses a new one and says what to do;
+ * the status kept aside comes back when the control is included again */
+static void
+test_excluded_status (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(CertoWorkspace) ws = create_workspace (f, "excluded.certo", CERTO_FRAMEWORK_ISO27001_2022);
+  g_autoptr(GError) error = NULL;
+  CertoRequirementState *state = requirement (ws, "A.5.1");
+
+  g_assert_true (certo_workspace_set_field (ws, G_OBJECT (state), "status", "implemented", &error));
+  g_assert_no_error (error);
+  g_assert_true (certo_workspace_set_field (ws, G_OBJECT (state), "applicable", "no", &error));
+  g_assert_no_error (error);
+
+  g_assert_false (certo_workspace_set_field (ws, G_OBJECT (state), "status", "in-progress", &error));
+  g_assert_error (error, CERTO_WORKSPACE_ERROR, CERTO_WORKSPACE_ERROR_INVALID_VALUE);
+  g_assert_nonnull (strstr (error->message, "A.5.1"));
+  g_assert_nonnull (strstr (error->message, "applicable=yes"));
+  g_clear_error (&error);
+  g_assert_cmpint (certo_requirement_state_get_status (state), ==, CERTO_STATUS_IMPLEMENTED);
+
+  /* Setting what it already is changes nothing and is no error */
+  g_assert_true (certo_workspace_set_field (ws, G_OBJECT (state), "status", "implemented", &error));
+  g_assert_no_error (error);
+
+  /* Included again first, in the same command: allowed */
+  g_assert_true (certo_workspace_set_field (ws, G_OBJECT (state), "applicable", "yes", &error));
+  g_assert_true (certo_workspace_set_field (ws, G_OBJECT (state), "status", "in-progress", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (certo_requirement_state_get_status (state), ==, CERTO_STATUS_IN_PROGRESS);
+  close_workspace (ws);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -889,6 +924,7 @@ main (int    argc,
   ADD ("text-cleaned", test_text_cleaned);
   ADD ("evidence-history-and-undo", test_evidence_history_and_undo);
   ADD ("organisation-required", test_organisation_required);
+  ADD ("excluded-status", test_excluded_status);
 #undef ADD
 
   return g_test_run ();

@@ -24,6 +24,11 @@ static char *opt_today;
 static gboolean opt_force;
 static gboolean opt_json;
 
+/* Set by the dispatcher for the commands that only read (status, history,
+ * evidence list, export): they read the saved file even while a window
+ * has it open */
+static gboolean reading_only;
+
 static GOptionEntry new_entries[] = {
   { "organisation", 0, 0, G_OPTION_ARG_STRING, &opt_organisation, N_("The organisation"), N_("NAME") },
   { "framework", 0, 0, G_OPTION_ARG_STRING, &opt_framework, N_("iso27001-2022 (default) or iso27001-2013"), N_("ID") },
@@ -104,11 +109,38 @@ cli_workspace_open (CliContext  *ctx,
   g_autoptr(CertoWorkspace) ws = cli_workspace_new (ctx, user);
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   certo_workspace_open_async (ws, file, NULL, cli_store_result, &result);
   cli_wait (&result);
+  if (certo_workspace_open_finish (ws, result, &local_error))
+    return g_steal_pointer (&ws);
+
+  /* Open in a window: a command that only reads reads the saved file (a
+   * consistent snapshot: saves replace it atomically); one that writes
+   * keeps refusing, as the window would overwrite its change */
+  if (!reading_only ||
+      !g_error_matches (local_error, CERTO_WORKSPACE_ERROR, CERTO_WORKSPACE_ERROR_ALREADY_OPEN))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  g_clear_object (&ws);
+  g_clear_object (&result);
+  ws = cli_workspace_new (ctx, user);
+  certo_workspace_open_read_only_async (ws, file, NULL, cli_store_result, &result);
+  cli_wait (&result);
   if (!certo_workspace_open_finish (ws, result, error))
     return NULL;
+
+  {
+    g_autofree char *name = g_filename_display_basename (path);
+
+    /* Translators: %s is a file name; said on stderr, the output stays clean */
+    g_printerr (_("Note: “%s” is open in Certo: this reads the file as last saved; changes not saved yet in that window are not included.\n"),
+                name);
+  }
 
   return g_steal_pointer (&ws);
 }
@@ -887,7 +919,11 @@ cli_command_workspace (CliContext  *ctx,
         continue;
 
       reset_options ();
+      reading_only = g_str_equal (argv[1], "status") || g_str_equal (argv[1], "history") ||
+                     g_str_equal (argv[1], "export") ||
+                     (g_str_equal (argv[1], "evidence") && argc > 2 && g_str_equal (argv[2], "list"));
       status = subcommands[i].func (ctx, argc - 1, argv + 1);
+      reading_only = FALSE;
       reset_options ();
       return status;
     }

@@ -234,6 +234,26 @@ _certo_working_copy_adopt (const char  *db_path,
   return wc;
 }
 
+/* A read-only snapshot's folder: its working copy, sidecar, lock and
+ * gate, two levels deep at most; nothing else is ever in it */
+static void
+remove_scratch (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *entry;
+
+  while (dir != NULL && (entry = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, entry, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_scratch (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
 /**
  * _certo_working_copy_free:
  * @wc: (transfer full) (nullable): a working copy
@@ -248,6 +268,9 @@ _certo_working_copy_free (CertoWorkingCopy *wc)
 
   if (wc->lock_fd >= 0)
     close (wc->lock_fd);
+  if (wc->scratch_dir != NULL)
+    remove_scratch (wc->scratch_dir);
+  g_free (wc->scratch_dir);
   g_free (wc->dir);
   g_free (wc->key);
   g_free (wc->base);

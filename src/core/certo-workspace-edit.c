@@ -417,7 +417,9 @@ list_fields (const CertoEntity *entity)
  *   field), %CERTO_WORKSPACE_ERROR_INVALID_VALUE (a value that is not
  *   one, an empty organisation, a certificate expiring before its issue,
  *   a finding without a description or a requirement),
- *   %CERTO_WORKSPACE_ERROR_ALWAYS_APPLICABLE
+ *   %CERTO_WORKSPACE_ERROR_ALWAYS_APPLICABLE; %CERTO_WORKSPACE_ERROR_INVALID_VALUE
+ *   also for a new status of an excluded control (it has none:
+ *   ISO/IEC 27001:2022 clause 6.1.3 d)
  *
  * Sets one field from text, as a tracked change: for the CLI's
  * `workspace set`, imports and scripts. The same rules hold as for the
@@ -493,6 +495,19 @@ certo_workspace_set_field (CertoWorkspace  *self,
   if (CERTO_IS_WORKSPACE_ITEM (object) &&
       !certo_workspace_item_validate (CERTO_WORKSPACE_ITEM (object), pspec, &parsed, error))
     return FALSE;
+
+  /* An excluded control is not implemented: its status is kept aside,
+   * counts nowhere and the Statement of Applicability does not show it
+   * (as the window keeps it read-only); include the control first */
+  if (CERTO_IS_REQUIREMENT_STATE (object) && g_str_equal (name, "status") &&
+      !certo_requirement_state_is_applicable (CERTO_REQUIREMENT_STATE (object)) &&
+      (CertoImplementationStatus) g_value_get_enum (&parsed) != certo_requirement_state_get_status (CERTO_REQUIREMENT_STATE (object)))
+    {
+      g_set_error (error, CERTO_WORKSPACE_ERROR, CERTO_WORKSPACE_ERROR_INVALID_VALUE,
+                   _("%s is excluded from the Statement of Applicability, so it has no implementation status; include it first (applicable=yes)"),
+                   certo_requirement_state_get_display_label (CERTO_REQUIREMENT_STATE (object)));
+      return FALSE;
+    }
   if (CERTO_IS_WORKSPACE (object) &&
       !_certo_workspace_validate_field (CERTO_WORKSPACE (object), pspec, &parsed, error))
     return FALSE;

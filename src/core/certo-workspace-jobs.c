@@ -314,17 +314,40 @@ _certo_workspace_job_open (CertoSqlite  *sqlite,
   if (target_path == NULL)
     goto failed;
 
-  worker->wc = _certo_working_copy_new (request->data_dir, target_path, &error);
-  if (worker->wc == NULL)
-    goto failed;
-  worker->wc->recoverable = request->recoverable;
+  if (request->read_only)
+    {
+      /* A snapshot of the saved file, in a folder of its own: no other
+       * session sees it, claims the file or offers it for recovery. Saves
+       * replace the file atomically, so the copy is one whole version */
+      g_autofree char *scratch = g_dir_make_tmp ("certo-snapshot-XXXXXX", &error);
 
-  if (!_certo_working_copy_lock (worker->wc, &error))
-    goto failed;
+      if (scratch == NULL)
+        goto failed;
+      worker->wc = _certo_working_copy_new (scratch, target_path, &error);
+      if (worker->wc == NULL)
+        {
+          g_rmdir (scratch);
+          goto failed;
+        }
+      worker->wc->scratch_dir = g_steal_pointer (&scratch);
+      worker->wc->recoverable = FALSE;
+      if (!_certo_working_copy_lock (worker->wc, &error))
+        goto failed;
+    }
+  else
+    {
+      worker->wc = _certo_working_copy_new (request->data_dir, target_path, &error);
+      if (worker->wc == NULL)
+        goto failed;
+      worker->wc->recoverable = request->recoverable;
 
-  /* This session alone holds the file now: a save of an earlier one that
-   * was killed half-way may have left its temporary copy beside it */
-  _certo_workspace_file_remove_temporaries (worker->wc->target_path);
+      if (!_certo_working_copy_lock (worker->wc, &error))
+        goto failed;
+
+      /* This session alone holds the file now: a save of an earlier one that
+       * was killed half-way may have left its temporary copy beside it */
+      _certo_workspace_file_remove_temporaries (worker->wc->target_path);
+    }
 
   if (!_certo_working_copy_copy_in (worker->wc, &error))
     goto failed;
@@ -492,6 +515,14 @@ _certo_workspace_job_save (CertoSqlite  *sqlite,
   if (!ensure_open (sqlite, &error))
     {
       g_task_return_error (task, error);
+      return;
+    }
+
+  /* A read-only snapshot never writes the user's file */
+  if (worker->wc->scratch_dir != NULL)
+    {
+      g_task_return_new_error (task, CERTO_WORKSPACE_ERROR, CERTO_WORKSPACE_ERROR_CANNOT_SAVE,
+                               _("This copy of the workspace was opened only for reading and cannot be saved; make changes in the Certo window that has the file open"));
       return;
     }
 

@@ -287,6 +287,7 @@ typedef struct
   guint    sidecar_n_edits;    /* n_edits as the sidecar has it */
   gboolean dirty;
   gboolean recoverable;        /* FALSE: a CLI session, dropped if it dies */
+  char    *scratch_dir;        /* a read-only snapshot's own folder, removed with it */
 
   /* The user's file as Certo last read or wrote it */
   gboolean have_target_stat;
@@ -376,6 +377,7 @@ struct _CertoWorkspace
   gint64 undoing_group;                  /* the group certo_workspace_undo() reverts */
   gboolean in_undo;
   gboolean recoverable;                  /* FALSE: nothing kept after a crash */
+  gboolean read_only;                    /* a snapshot: never saved */
 
   guint save_delay;
   gint64 max_evidence_size;
@@ -473,6 +475,7 @@ typedef struct
   GFile         *save_as;           /* recover: a new home, or NULL */
   gboolean       replace;           /* create: replace an existing file */
   gboolean       recoverable;       /* open, create: kept after a crash */
+  gboolean       read_only;         /* open: a snapshot, never saved */
   char         **workspace_values;  /* create: CERTO_WS_N_FIELDS texts */
   GPtrArray     *requirements;      /* create: CertoRequirementState, ids from 1 */
   CertoWorkspaceSeed *seed;         /* create: a migration's data, or NULL */

@@ -66,7 +66,7 @@ _certo_workspace_schedule_save (CertoWorkspace *self)
   gint64 deadline;
   gint64 delay = self->save_delay;
 
-  if (!self->is_open || self->closing)
+  if (!self->is_open || self->closing || self->read_only)
     return;
 
   /* Debounced, but a steady stream of edits still saves every five
@@ -511,6 +511,60 @@ certo_workspace_open_async (CertoWorkspace      *self,
 }
 
 /**
+ * certo_workspace_open_read_only_async:
+ * @self: a new workspace object
+ * @file: a `*.certo` file (local or mounted)
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called in the caller's main context when done; finish with
+ *   certo_workspace_open_finish()
+ * @user_data: for @callback
+ *
+ * Opens a snapshot of @file as it was last saved, even while another
+ * session (a window) has it open: for reading only (`certo-cli workspace
+ * status`, `history`, `evidence list`, `export`). Changes that session has
+ * not saved yet are not in it. The snapshot is a private copy in a
+ * temporary folder, removed when closed; it is never saved (a save fails
+ * with %CERTO_WORKSPACE_ERROR_CANNOT_SAVE, closing discards), claims
+ * nothing, and leaves @file and its sessions as they were.
+ */
+void
+certo_workspace_open_read_only_async (CertoWorkspace      *self,
+                                      GFile               *file,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  GTask *task;
+  CertoOpenRequest *request;
+
+  g_return_if_fail (CERTO_IS_WORKSPACE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, certo_workspace_open_async);
+
+  request = g_new0 (CertoOpenRequest, 1);
+  request->file = g_object_ref (file);
+  request->recoverable = FALSE;
+  request->read_only = TRUE;
+  if (start_open (self, task, request, _certo_workspace_job_open))
+    self->read_only = TRUE;
+}
+
+/**
+ * certo_workspace_get_read_only:
+ * @self: a workspace
+ *
+ * Returns: %TRUE when opened with certo_workspace_open_read_only_async()
+ */
+gboolean
+certo_workspace_get_read_only (CertoWorkspace *self)
+{
+  g_return_val_if_fail (CERTO_IS_WORKSPACE (self), FALSE);
+  return self->read_only;
+}
+
+/**
  * certo_workspace_open_finish:
  * @self: the workspace object
  * @result: the result
@@ -852,7 +906,8 @@ certo_workspace_close_async (CertoWorkspace           *self,
     }
 
   _certo_workspace_cancel_save (self);
-  if ((flags & CERTO_WORKSPACE_CLOSE_DISCARD) || (!self->dirty && self->saves_in_flight == 0))
+  if ((flags & CERTO_WORKSPACE_CLOSE_DISCARD) || self->read_only ||
+      (!self->dirty && self->saves_in_flight == 0))
     {
       self->closing = TRUE;
       queue_close (self, outer);

@@ -228,6 +228,12 @@ void                   certo_workspace_open_async               (CertoWorkspace 
                                                                  GCancellable        *cancellable,
                                                                  GAsyncReadyCallback  callback,
                                                                  gpointer             user_data);
+void                   certo_workspace_open_read_only_async     (CertoWorkspace      *self,
+                                                                 GFile               *file,
+                                                                 GCancellable        *cancellable,
+                                                                 GAsyncReadyCallback  callback,
+                                                                 gpointer             user_data);
+gboolean               certo_workspace_get_read_only            (CertoWorkspace      *self);
 gboolean               certo_workspace_open_finish              (CertoWorkspace      *self,
                                                                  GAsyncResult        *result,
                                                                  GError             **error);

@@ -127,6 +127,15 @@ update (CertoRequirementCell *self)
       break;
 
     case FIELD_STATUS:
+      /* An excluded control's status is kept aside, not shown: the
+       * Statement of Applicability lists it as excluded */
+      if (!certo_requirement_state_is_applicable (item))
+        {
+          show (self, certo_applicability_icon_name (CERTO_APPLICABILITY_EXCLUDED),
+                g_strdup (certo_enum_to_label (CERTO_TYPE_APPLICABILITY, CERTO_APPLICABILITY_EXCLUDED)),
+                _("Excluded from the Statement of Applicability: no implementation status"));
+          break;
+        }
       show (self, certo_status_icon_name (certo_requirement_state_get_status (item)),
             g_strdup (certo_enum_to_label (CERTO_TYPE_IMPLEMENTATION_STATUS,
                                            certo_requirement_state_get_status (item))),

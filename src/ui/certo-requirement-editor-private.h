@@ -29,6 +29,9 @@ struct _CertoRequirementEditor
   CertoRequirementState *requirement;
   GPtrArray             *bindings;          /* (element-type GBinding) to the requirement */
   gboolean               updating;
+  gboolean               tracking_undo;     /* between undo_begin() and undo_end() */
+  gboolean               undo_had_focus;
+  const char            *undo_field;        /* (interned) the first field an undo changed */
   guint                  text_timeouts[CERTO_EDITOR_N_TEXTS];
 
   /* Evidence and history (certo-requirement-editor-evidence.c) */

@@ -392,6 +392,15 @@ update_applicability (CertoRequirementEditor *self)
   gtk_widget_set_visible (self->justification_group, annex_a && applicability == CERTO_APPLICABILITY_EXCLUDED);
   gtk_widget_set_visible (self->justification_warning, (issues & CERTO_SOA_ISSUE_NO_JUSTIFICATION) != 0);
 
+  /* An excluded control is not implemented: its status is kept aside (back
+   * if it is included again) and neither counts nor shows in the
+   * Statement of Applicability */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->status_row), applicability != CERTO_APPLICABILITY_EXCLUDED);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->status_row),
+                               applicability == CERTO_APPLICABILITY_EXCLUDED
+                               ? _("Excluded controls are not implemented: include the control to set its status")
+                               : "");
+
   self->updating = FALSE;
 }
 
@@ -450,6 +459,10 @@ on_requirement_notify (CertoRequirementEditor *self,
                        GParamSpec             *pspec)
 {
   const char *name = pspec->name;
+
+  if (self->tracking_undo && self->undo_field == NULL &&
+      !g_str_equal (name, "n-evidence") && !g_str_equal (name, "soa-issues"))
+    self->undo_field = g_intern_string (name);
 
   if (g_str_equal (name, "applicability") || g_str_equal (name, "inclusion-reasons")
       || g_str_equal (name, "exclusion-justification") || g_str_equal (name, "soa-issues"))
@@ -820,4 +833,126 @@ certo_requirement_editor_commit (CertoRequirementEditor *self)
   for (guint i = 0; i < CERTO_EDITOR_N_TEXTS; i++)
     if (self->text_timeouts[i] != 0)
       commit_text (self, i);
+}
+
+/* The widget that edits @field, if it is shown and can take the focus */
+static GtkWidget *
+widget_for_field (CertoRequirementEditor *self,
+                  const char             *field)
+{
+  GtkWidget *widget = NULL;
+
+  if (field == NULL)
+    return NULL;
+
+  if (g_str_equal (field, "applicability"))
+    widget = gtk_widget_get_visible (self->exclude_button) && !gtk_widget_is_sensitive (GTK_WIDGET (self->applicable_switch))
+             ? self->exclude_button : GTK_WIDGET (self->applicable_switch);
+  else if (g_str_equal (field, "inclusion-reasons"))
+    widget = GTK_WIDGET (self->reason_legal);
+  else if (g_str_equal (field, "exclusion-justification"))
+    widget = GTK_WIDGET (self->justification_row);
+  else if (g_str_equal (field, "status"))
+    widget = GTK_WIDGET (self->status_row);
+  else if (g_str_equal (field, "audit-result"))
+    widget = GTK_WIDGET (self->audit_row);
+  else if (g_str_equal (field, "owner"))
+    widget = GTK_WIDGET (self->owner_row);
+  else if (g_str_equal (field, "due-date"))
+    widget = GTK_WIDGET (self->due_row);
+  else if (g_str_equal (field, "control-type"))
+    widget = GTK_WIDGET (self->type_row);
+  else if (g_str_equal (field, "obligation"))
+    widget = GTK_WIDGET (self->obligation_row);
+  else if (g_str_equal (field, "notes"))
+    widget = GTK_WIDGET (self->notes_view);
+
+  if (widget == NULL || !gtk_widget_is_visible (widget) || !gtk_widget_is_sensitive (widget))
+    return NULL;
+  return widget;
+}
+
+static gboolean
+has_focus_inside (CertoRequirementEditor *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == GTK_WIDGET (self) || gtk_widget_is_ancestor (focus, GTK_WIDGET (self)));
+}
+
+/**
+ * certo_requirement_editor_focus_field:
+ * @self: the editor
+ * @field: (nullable): a requirement property ("status", "owner", …)
+ *
+ * Puts the keyboard focus on the widget that edits @field; when there is
+ * none (no such field, or it is hidden now, as the justification is for
+ * an applicable control), on the editor's first field.
+ *
+ * Returns: %TRUE when the focus is in the editor
+ */
+gboolean
+certo_requirement_editor_focus_field (CertoRequirementEditor *self,
+                                      const char             *field)
+{
+  GtkWidget *widget;
+  GtkRoot *root;
+
+  g_return_val_if_fail (CERTO_IS_REQUIREMENT_EDITOR (self), FALSE);
+
+  widget = widget_for_field (self, field);
+  if (widget != NULL && gtk_widget_grab_focus (widget))
+    return TRUE;
+
+  /* From the top: the first field, not the one after the lost focus */
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (root != NULL && has_focus_inside (self))
+    gtk_root_set_focus (root, NULL);
+  return gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
+}
+
+/**
+ * certo_requirement_editor_undo_begin:
+ * @self: the editor
+ *
+ * Call before an undo (Ctrl+Z): the editor notes where the focus is and
+ * which of its requirement's fields the undo changes.
+ */
+void
+certo_requirement_editor_undo_begin (CertoRequirementEditor *self)
+{
+  g_return_if_fail (CERTO_IS_REQUIREMENT_EDITOR (self));
+
+  self->tracking_undo = TRUE;
+  self->undo_field = NULL;
+  self->undo_had_focus = has_focus_inside (self);
+}
+
+/**
+ * certo_requirement_editor_undo_end:
+ * @self: the editor
+ *
+ * Call after the undo: when the focus was in the editor (or the undo
+ * left it nowhere, as when it hides the focused field), it goes to the
+ * widget of the field the undo changed, else to the editor's first field.
+ */
+void
+certo_requirement_editor_undo_end (CertoRequirementEditor *self)
+{
+  GtkRoot *root;
+  GtkWidget *focus;
+  gboolean lost;
+
+  g_return_if_fail (CERTO_IS_REQUIREMENT_EDITOR (self));
+
+  self->tracking_undo = FALSE;
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  /* A focused widget the undo hid leaves the focus nowhere */
+  lost = root != NULL && (focus == NULL || !gtk_widget_is_visible (focus));
+  if (self->requirement != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)) &&
+      (self->undo_had_focus || lost) && (self->undo_field != NULL || lost))
+    certo_requirement_editor_focus_field (self, self->undo_field);
+  self->undo_field = NULL;
 }

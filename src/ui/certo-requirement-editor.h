@@ -37,5 +37,9 @@ CertoEvidence         *certo_requirement_editor_add_link         (CertoRequireme
 void                   certo_requirement_editor_add_file         (CertoRequirementEditor *self,
                                                                   GFile                  *file);
 gboolean               certo_requirement_editor_is_adding        (CertoRequirementEditor *self);
+void                   certo_requirement_editor_undo_begin       (CertoRequirementEditor *self);
+void                   certo_requirement_editor_undo_end         (CertoRequirementEditor *self);
+gboolean               certo_requirement_editor_focus_field      (CertoRequirementEditor *self,
+                                                                  const char             *field);
 
 G_END_DECLS

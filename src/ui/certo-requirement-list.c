@@ -55,6 +55,7 @@ struct _CertoRequirementList
   int                  columns_level;
   guint                columns_idle;
   guint                scroll_idle;
+  guint                focus_idle;
 };
 
 G_DEFINE_FINAL_TYPE (CertoRequirementList, certo_requirement_list, ADW_TYPE_BIN)
@@ -400,6 +401,59 @@ scroll_to_selected (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The row widget that shows @requirement, if it is built */
+static gboolean
+shows_requirement (GtkWidget             *widget,
+                   CertoRequirementState *requirement)
+{
+  if (CERTO_IS_REQUIREMENT_CELL (widget))
+    return certo_requirement_cell_get_item (CERTO_REQUIREMENT_CELL (widget)) == requirement;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_requirement (child, requirement))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+focus_row (CertoRequirementList *self)
+{
+  CertoRequirementState *requirement = certo_requirement_list_get_selected (self);
+
+  if (requirement == NULL)
+    return FALSE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->requirements_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!GTK_IS_LIST_VIEW (child))
+        continue;
+
+      for (GtkWidget *row = gtk_widget_get_first_child (child);
+           row != NULL;
+           row = gtk_widget_get_next_sibling (row))
+        if (gtk_widget_get_mapped (row) && shows_requirement (row, requirement))
+          return gtk_widget_grab_focus (row);
+    }
+
+  return FALSE;
+}
+
+static gboolean
+focus_row_later (gpointer user_data)
+{
+  CertoRequirementList *self = user_data;
+
+  self->focus_idle = 0;
+  if (!focus_row (self))
+    gtk_widget_grab_focus (GTK_WIDGET (self->requirements_view));
+  return G_SOURCE_REMOVE;
+}
+
 /* Columns by the width they have: every field from 1000 px, without
  * owner, due date and evidence below, without applicability below 560 */
 static int
@@ -491,6 +545,7 @@ certo_requirement_list_dispose (GObject *object)
 
   g_clear_handle_id (&self->columns_idle, g_source_remove);
   g_clear_handle_id (&self->scroll_idle, g_source_remove);
+  g_clear_handle_id (&self->focus_idle, g_source_remove);
 
   clear_models (self);
   g_clear_object (&self->workspace);
@@ -842,4 +897,27 @@ certo_requirement_list_set_compact (CertoRequirementList *self,
 
   self->compact = compact;
   update_columns (self);
+}
+
+/**
+ * certo_requirement_list_focus_selected:
+ * @self: a #CertoRequirementList
+ *
+ * Puts the keyboard focus on the row of the selected requirement (back
+ * from its editor: Esc, Alt+Left); a row not built yet is scrolled to
+ * and focused once the list has laid it out.
+ */
+void
+certo_requirement_list_focus_selected (CertoRequirementList *self)
+{
+  g_return_if_fail (CERTO_IS_REQUIREMENT_LIST (self));
+
+  g_clear_handle_id (&self->focus_idle, g_source_remove);
+  if (focus_row (self))
+    return;
+
+  g_clear_handle_id (&self->scroll_idle, g_source_remove);
+  scroll_to_selected (self);
+  /* After the layout the scroll causes (redraws run at HIGH_IDLE + 20) */
+  self->focus_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, focus_row_later, self, NULL);
 }

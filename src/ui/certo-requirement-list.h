@@ -37,6 +37,7 @@ CertoRequirementState *certo_requirement_list_get_selected   (CertoRequirementLi
 void                   certo_requirement_list_select         (CertoRequirementList  *self,
                                                               CertoRequirementState *requirement);
 GListModel            *certo_requirement_list_get_model      (CertoRequirementList  *self);
+void                   certo_requirement_list_focus_selected (CertoRequirementList  *self);
 void                   certo_requirement_list_set_scope      (CertoRequirementList  *self,
                                                               CertoRequirementScope  scope);
 void                   certo_requirement_list_set_group      (CertoRequirementList  *self,

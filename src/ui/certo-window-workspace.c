@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "certo-requirement-editor.h"
 #include "certo-window-private.h"
 #include "certo-workspace-new-dialog.h"
 #include "certo-workspace-util.h"
@@ -553,11 +554,15 @@ certo_window_undo (CertoWindow *self)
     return;
 
   certo_workspace_view_commit (self->workspace_view);
+  /* The focus follows the value undone, never nowhere */
+  certo_requirement_editor_undo_begin (certo_workspace_view_get_editor (self->workspace_view));
   if (!certo_workspace_undo (self->workspace, &error))
     {
+      certo_requirement_editor_undo_end (certo_workspace_view_get_editor (self->workspace_view));
       certo_window_add_toast (self, certo_toast_new (error->message));
       return;
     }
+  certo_requirement_editor_undo_end (certo_workspace_view_get_editor (self->workspace_view));
 
   certo_workspace_load_history_async (self->workspace, NULL, UNDO_HISTORY_LIMIT, self->cancellable,
                                       on_undo_history, g_object_ref (self));

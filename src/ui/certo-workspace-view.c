@@ -272,6 +272,39 @@ static void
 on_editor_back_clicked (CertoWorkspaceView *self)
 {
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
+  certo_requirement_list_focus_selected (self->requirement_list);
+}
+
+/* Esc in the editor, as Alt+Left and the back button: to the list, on
+ * the row the editor shows (side by side, only the focus moves) */
+static void
+back_to_list_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CertoWorkspaceView *self = CERTO_WORKSPACE_VIEW (widget);
+
+  if (adw_leaflet_get_folded (self->leaflet) &&
+      g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "editor") != 0)
+    return;
+  on_editor_back_clicked (self);
+}
+
+/* Alt+Left or a swipe from the editor: the focus was on a page that is
+ * gone, so it goes to the row the editor showed */
+static void
+on_leaflet_child_changed (CertoWorkspaceView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (!adw_leaflet_get_folded (self->leaflet) ||
+      g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "content") != 0)
+    return;
+
+  if (focus == NULL || focus == GTK_WIDGET (self->editor_pane) ||
+      gtk_widget_is_ancestor (focus, GTK_WIDGET (self->editor_pane)))
+    certo_requirement_list_focus_selected (self->requirement_list);
 }
 
 static void
@@ -512,15 +545,29 @@ certo_workspace_view_class_init (CertoWorkspaceViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_show_group);
   gtk_widget_class_bind_template_callback (widget_class, on_show_attention);
   gtk_widget_class_bind_template_callback (widget_class, on_show_section);
+
+  gtk_widget_class_install_action (widget_class, "workspace.back-to-list", NULL, back_to_list_action);
 }
 
 static void
 certo_workspace_view_init (CertoWorkspaceView *self)
 {
+  GtkEventController *controller;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->watch = certo_workspace_watch_new ();
   g_signal_connect_swapped (self->watch, "changed", G_CALLBACK (on_workspace_changed), self);
+
+  /* Esc goes back from the editor; in the bubble phase, so a popover, a
+   * combo row's list or a search entry handles its own Esc first */
+  controller = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_named_action_new ("workspace.back-to-list")));
+  gtk_widget_add_controller (GTK_WIDGET (self->editor_pane), controller);
+  g_signal_connect_object (self->leaflet, "notify::visible-child", G_CALLBACK (on_leaflet_child_changed),
+                           self, G_CONNECT_SWAPPED);
 
   gtk_list_box_select_row (self->sections_list, self->overview_row);
   gtk_stack_set_visible_child_name (self->stack, "start");

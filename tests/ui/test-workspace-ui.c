@@ -489,6 +489,22 @@ test_exclude_and_undo (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (editor_child (fixture, "justification_warning")));
   g_assert_false (gtk_widget_get_visible (editor_child (fixture, "reasons_group")));
 
+  /* An excluded control has no implementation status: the row is
+   * read-only and says why, and the list shows "Excluded" */
+  g_assert_false (gtk_widget_get_sensitive (editor_child (fixture, "status_row")));
+  g_assert_nonnull (adw_action_row_get_subtitle (ADW_ACTION_ROW (editor_child (fixture, "status_row"))));
+  {
+    g_autoptr(CertoRequirementCell) cell = g_object_ref_sink (g_object_new (CERTO_TYPE_REQUIREMENT_CELL,
+                                                                             "field", "status", NULL));
+
+    certo_requirement_state_set_status (control, CERTO_STATUS_IN_PROGRESS);
+    certo_requirement_cell_set_item (cell, control);
+    g_assert_cmpstr (certo_requirement_cell_get_text (cell), ==, "Excluded");
+    certo_requirement_cell_set_item (cell, NULL);
+    activate (fixture, "undo");
+    g_assert_cmpint (certo_requirement_state_get_status (control), ==, CERTO_STATUS_NOT_STARTED);
+  }
+
   gtk_editable_set_text (GTK_EDITABLE (justification), "No physical offices: the service runs in a certified cloud");
   /* Typing alone writes nothing until a pause, Enter or leaving the field */
   g_assert_cmpstr (certo_requirement_state_get_exclusion_justification (control), ==, "");
@@ -517,6 +533,8 @@ test_exclude_and_undo (Fixture       *fixture,
   /* The switch: on includes, off excludes */
   gtk_switch_set_active (GTK_SWITCH (applicable_switch), TRUE);
   g_assert_cmpint (certo_requirement_state_get_applicability (control), ==, CERTO_APPLICABILITY_APPLICABLE);
+  g_assert_true (gtk_widget_get_sensitive (editor_child (fixture, "status_row")));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (editor_child (fixture, "status_row"))), ==, "");
   gtk_check_button_set_active (GTK_CHECK_BUTTON (editor_child (fixture, "reason_contractual")), TRUE);
   g_assert_cmpuint (certo_requirement_state_get_inclusion_reasons (control), ==, CERTO_INCLUSION_CONTRACTUAL);
   gtk_switch_set_active (GTK_SWITCH (applicable_switch), FALSE);
@@ -1395,6 +1413,100 @@ test_evidence_file (Fixture       *fixture,
   }
 }
 
+static GtkWidget *
+focus_widget (Fixture *fixture)
+{
+  return gtk_root_get_focus (GTK_ROOT (fixture->window));
+}
+
+static gboolean
+cell_shows (GtkWidget             *widget,
+            CertoRequirementState *requirement)
+{
+  if (CERTO_IS_REQUIREMENT_CELL (widget))
+    return certo_requirement_cell_get_item (CERTO_REQUIREMENT_CELL (widget)) == requirement;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (cell_shows (child, requirement))
+      return TRUE;
+  return FALSE;
+}
+
+static CertoRequirementState *focus_expected;
+
+static gboolean
+row_focused (Fixture *fixture)
+{
+  GtkWidget *focus = focus_widget (fixture);
+  GtkWidget *list = GTK_WIDGET (certo_workspace_view_get_requirement_list (view (fixture)));
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, list) && cell_shows (focus, focus_expected);
+}
+
+static gboolean
+focus_in (GtkWidget *focus,
+          GtkWidget *widget)
+{
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* Keyboard in the editor: Esc goes back to the list, on the row it came
+ * from; after Ctrl+Z the focus is on what was undone, or on the editor's
+ * first field when that is gone, never nowhere */
+static void
+test_editor_keyboard (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  CertoRequirementState *control;
+  GtkWidget *status_row = editor_child (fixture, "status_row");
+  GtkWidget *notes = editor_child (fixture, "notes_view");
+  GtkWidget *justification = editor_child (fixture, "justification_row");
+
+  create_workspace (fixture, "keyboard.certo", CERTO_FRAMEWORK_ISO27001_2022);
+  certo_workspace_view_show_section (view (fixture), "soa");
+  control = show_requirement (fixture, "A.5.2");
+  settle (fixture, 300);
+
+  /* Esc from a field of the editor */
+  gtk_widget_grab_focus (notes);
+  g_assert_true (focus_in (focus_widget (fixture), notes));
+  g_assert_true (gtk_widget_activate_action (notes, "workspace.back-to-list", NULL));
+  focus_expected = control;
+  g_assert_true (wait_until (fixture, row_focused, 5));
+
+  /* Ctrl+Z after a status change: on the status row */
+  gtk_widget_grab_focus (notes);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (status_row), CERTO_STATUS_IN_PROGRESS);
+  g_assert_cmpint (certo_requirement_state_get_status (control), ==, CERTO_STATUS_IN_PROGRESS);
+  activate (fixture, "undo");
+  g_assert_cmpint (certo_requirement_state_get_status (control), ==, CERTO_STATUS_NOT_STARTED);
+  g_assert_true (focus_in (focus_widget (fixture), status_row));
+
+  /* An exclusion undone hides the justification that had the focus:
+   * the focus goes to the applicability, which was undone */
+  control = show_requirement (fixture, "A.7.4");
+  g_signal_emit_by_name (editor_child (fixture, "exclude_button"), "clicked");
+  gtk_widget_grab_focus (justification);
+  gtk_editable_set_text (GTK_EDITABLE (justification), "No offices");
+  g_signal_emit_by_name (justification, "entry-activated");
+  activate (fixture, "undo");
+  g_assert_true (focus_in (focus_widget (fixture), justification));
+  activate (fixture, "undo");
+  g_assert_cmpint (certo_requirement_state_get_applicability (control), ==, CERTO_APPLICABILITY_UNREVIEWED);
+  g_assert_false (gtk_widget_get_visible (editor_child (fixture, "justification_group")));
+  g_assert_true (focus_in (focus_widget (fixture), editor_child (fixture, "applicable_row")));
+
+  /* The control is gone (an excluded control's status cannot be edited):
+   * the editor's first field */
+  g_assert_true (certo_requirement_state_set_applicability (control, CERTO_APPLICABILITY_EXCLUDED, NULL));
+  certo_requirement_state_set_status (control, CERTO_STATUS_PLANNED);
+  gtk_widget_grab_focus (notes);
+  activate (fixture, "undo");
+  g_assert_cmpint (certo_requirement_state_get_status (control), ==, CERTO_STATUS_NOT_STARTED);
+  g_assert_true (focus_in (focus_widget (fixture), GTK_WIDGET (editor (fixture))));
+  g_assert_false (focus_in (focus_widget (fixture), notes));
+  g_assert_false (focus_in (focus_widget (fixture), status_row));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1432,6 +1544,7 @@ main (int   argc,
   ADD ("narrow", test_narrow);
   ADD ("save-failed", test_save_failed);
   ADD ("evidence-file", test_evidence_file);
+  ADD ("editor-keyboard", test_editor_keyboard);
 #undef ADD
 
   return g_test_run ();
