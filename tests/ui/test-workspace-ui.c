@@ -28,6 +28,7 @@
 #include "certo-workspace-util.h"
 #include "certo-workspace-view.h"
 #include "../certo-test-util.h"
+#include "certo-ui-test.h"
 
 /* ISO/IEC 27001:2022 Annex A */
 #define N_ANNEX_A_2022 93
@@ -78,49 +79,11 @@ use_system_data_dirs (void)
 }
 
 static gboolean
-wake_up (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
 wait_until (Fixture   *fixture,
             Condition  condition,
             double     seconds)
 {
-  gint64 deadline = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
-  guint tick = g_timeout_add (10, wake_up, NULL);
-  gboolean ok;
-
-  while (!(ok = condition (fixture)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_source_remove (tick);
-  return ok;
-}
-
-static gboolean
-always_false (Fixture *fixture)
-{
-  return FALSE;
-}
-
-static void
-settle (Fixture *fixture,
-        guint    ms)
-{
-  wait_until (fixture, always_false, ms / 1000.0);
-}
-
-static GtkWidget *
-child_of (gpointer    widget,
-          GType       type,
-          const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-  return GTK_WIDGET (child);
+  return certo_ui_test_wait_until ((CertoUiCondition) condition, fixture, seconds);
 }
 
 static CertoWorkspaceView *
@@ -139,48 +102,13 @@ static GtkWidget *
 editor_child (Fixture    *fixture,
               const char *name)
 {
-  return child_of (editor (fixture), CERTO_TYPE_REQUIREMENT_EDITOR, name);
-}
-
-static void
-save_screenshot (Fixture    *fixture,
-                 GtkWindow  *window,
-                 const char *name)
-{
-  const char *dir = g_getenv ("CERTO_UI_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-  int width, height;
-
-  if (dir == NULL || *dir == '\0')
-    return;
-
-  settle (fixture, 1000);
-  width = gtk_widget_get_width (GTK_WIDGET (window));
-  height = gtk_widget_get_height (GTK_WIDGET (window));
-  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  if (node == NULL)
-    return;
-
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  file = g_strdup_printf ("%s.png", name);
-  path = g_build_filename (dir, file, NULL);
-  gdk_texture_save_to_png (texture, path);
-  g_test_message ("screenshot: %s", path);
+  return certo_ui_test_child (editor (fixture), CERTO_TYPE_REQUIREMENT_EDITOR, name);
 }
 
 static gboolean
 library_loaded (Fixture *fixture)
 {
-  GtkStack *stack = GTK_STACK (child_of (fixture->window, CERTO_TYPE_WINDOW, "main_stack"));
+  GtkStack *stack = GTK_STACK (certo_ui_test_child (fixture->window, CERTO_TYPE_WINDOW, "main_stack"));
 
   return g_strcmp0 (gtk_stack_get_visible_child_name (stack), "library") == 0
          && certo_catalog_get_loaded (certo_window_get_catalog (fixture->window));
@@ -263,7 +191,7 @@ fixture_teardown (Fixture       *fixture,
 
   while ((windows = gtk_application_get_windows (GTK_APPLICATION (fixture->app))) != NULL)
     gtk_window_destroy (GTK_WINDOW (windows->data));
-  settle (fixture, 50);
+  certo_ui_test_settle (50);
   g_assert_null (fixture->window);
 
   if (catalog != NULL)
@@ -384,20 +312,20 @@ test_create (Fixture       *fixture,
              gconstpointer  data)
 {
   CertoWorkspace *ws;
-  AdwViewStack *stack = ADW_VIEW_STACK (child_of (fixture->window, CERTO_TYPE_WINDOW, "view_stack"));
+  AdwViewStack *stack = ADW_VIEW_STACK (certo_ui_test_child (fixture->window, CERTO_TYPE_WINDOW, "view_stack"));
   guint n_all, n_clauses;
 
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->window), "export"));
 
   /* No workspace: the Workspace page says so and offers New and Open */
   adw_view_stack_set_visible_child_name (stack, "workspace");
-  save_screenshot (fixture, GTK_WINDOW (fixture->window), "workspace-start");
+  certo_ui_test_save_screenshot (GTK_WIDGET (fixture->window), "workspace-start", 300);
 
   /* The New Workspace dialog: ISO/IEC 27001:2022 chosen first, 2013 offered */
   {
     CertoWorkspaceNewDialog *dialog = certo_workspace_new_dialog_new (GTK_WINDOW (fixture->window), fixture->data_dir);
-    AdwComboRow *frameworks = ADW_COMBO_ROW (child_of (dialog, CERTO_TYPE_WORKSPACE_NEW_DIALOG, "framework_row"));
-    GtkWidget *create = child_of (dialog, CERTO_TYPE_WORKSPACE_NEW_DIALOG, "create_button");
+    AdwComboRow *frameworks = ADW_COMBO_ROW (certo_ui_test_child (dialog, CERTO_TYPE_WORKSPACE_NEW_DIALOG, "framework_row"));
+    GtkWidget *create = certo_ui_test_child (dialog, CERTO_TYPE_WORKSPACE_NEW_DIALOG, "create_button");
     GtkStringObject *chosen;
 
     gtk_window_present (GTK_WINDOW (dialog));
@@ -407,10 +335,10 @@ test_create (Fixture       *fixture,
     chosen = adw_combo_row_get_selected_item (frameworks);
     g_assert_cmpstr (gtk_string_object_get_string (chosen), ==, "ISO/IEC 27001:2022");
     g_assert_false (gtk_widget_get_sensitive (create));
-    gtk_editable_set_text (GTK_EDITABLE (child_of (dialog, CERTO_TYPE_WORKSPACE_NEW_DIALOG, "organisation_row")),
+    gtk_editable_set_text (GTK_EDITABLE (certo_ui_test_child (dialog, CERTO_TYPE_WORKSPACE_NEW_DIALOG, "organisation_row")),
                            "ACME S.p.A.");
     g_assert_true (gtk_widget_get_sensitive (create));
-    save_screenshot (fixture, GTK_WINDOW (dialog), "workspace-new-dialog");
+    certo_ui_test_save_screenshot (GTK_WIDGET (dialog), "workspace-new-dialog", 300);
     gtk_window_destroy (GTK_WINDOW (dialog));
     new_dialog_frameworks = NULL;
   }
@@ -428,7 +356,7 @@ test_create (Fixture       *fixture,
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->window), "export"));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->window), "migrate-workspace"));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->window), "undo"));
-  save_screenshot (fixture, GTK_WINDOW (fixture->window), "workspace-overview");
+  certo_ui_test_save_screenshot (GTK_WIDGET (fixture->window), "workspace-overview", 300);
 
   /* The Statement of Applicability: 93 Annex A controls, and the clauses */
   certo_workspace_view_show_section (view (fixture), "soa");
@@ -514,7 +442,7 @@ test_exclude_and_undo (Fixture       *fixture,
   g_assert_cmpuint (certo_requirement_state_get_soa_issues (control), ==, CERTO_SOA_ISSUE_NONE);
   g_assert_false (gtk_widget_get_visible (editor_child (fixture, "justification_warning")));
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->window), "undo"));
-  save_screenshot (fixture, GTK_WINDOW (fixture->window), "workspace-editor-excluded");
+  certo_ui_test_save_screenshot (GTK_WIDGET (fixture->window), "workspace-editor-excluded", 300);
 
   /* The history: who, when, the field, old → new */
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (editor_child (fixture, "history_row")), TRUE);
@@ -528,7 +456,7 @@ test_exclude_and_undo (Fixture       *fixture,
   g_assert_cmpint (certo_requirement_state_get_applicability (control), ==, CERTO_APPLICABILITY_UNREVIEWED);
   g_assert_true (gtk_widget_get_visible (editor_child (fixture, "exclude_button")));
   g_assert_false (gtk_switch_get_active (GTK_SWITCH (applicable_switch)));
-  settle (fixture, 100);
+  certo_ui_test_settle (100);
 
   /* The switch: on includes, off excludes */
   gtk_switch_set_active (GTK_SWITCH (applicable_switch), TRUE);
@@ -549,7 +477,7 @@ test_exclude_and_undo (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (editor_child (fixture, "reasons_group")));
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (editor_child (fixture, "applicable_row"))),
                             "Always applicable"));
-  save_screenshot (fixture, GTK_WINDOW (fixture->window), "workspace-editor-clause");
+  certo_ui_test_save_screenshot (GTK_WIDGET (fixture->window), "workspace-editor-clause", 300);
 
   g_assert_true (certo_workspace_get_is_open (ws));
 }
@@ -599,7 +527,7 @@ test_library_evidence (Fixture       *fixture,
       g_autoptr(CertoEvidence) item = NULL;
       g_autoptr(CertoLibrarySnapshot) snapshot = NULL;
 
-      settle (fixture, 50);
+      certo_ui_test_settle (50);
       g_assert_cmpuint (certo_requirement_state_get_n_evidence (requirement), ==, 1);
       g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1);
       item = g_list_model_get_item (shown, 0);
@@ -614,10 +542,10 @@ test_library_evidence (Fixture       *fixture,
     {
       GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (editor_child (fixture, "scroller")));
 
-      settle (fixture, 300);
+      certo_ui_test_settle (300);
       gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) * 0.5);
     }
-  save_screenshot (fixture, GTK_WINDOW (fixture->window), "workspace-editor-evidence");
+  certo_ui_test_save_screenshot (GTK_WIDGET (fixture->window), "workspace-editor-evidence", 300);
 
   /* Using it again for another requirement links the same snapshot */
   {
@@ -654,7 +582,7 @@ test_export_csv (Fixture       *fixture,
 
   certo_window_export (fixture->window, CERTO_EXPORT_SOA_CSV, csv);
   g_assert_true (certo_window_is_busy (fixture->window));
-  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (child_of (fixture->window, CERTO_TYPE_WINDOW,
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (certo_ui_test_child (fixture->window, CERTO_TYPE_WINDOW,
                                                                         "job_revealer"))));
   g_assert_true (wait_until (fixture, window_idle, 20));
 
@@ -663,7 +591,7 @@ test_export_csv (Fixture       *fixture,
   g_assert_nonnull (strstr (contents, "5.23"));
 
   /* Exporting changes nothing in the workspace */
-  settle (fixture, 200);
+  certo_ui_test_settle (200);
   g_assert_false (certo_workspace_get_dirty (ws));
   g_assert_false (certo_workspace_get_can_undo (ws));
   after = certo_test_file_sha256 (ws_path);
@@ -701,21 +629,21 @@ test_readiness (Fixture       *fixture,
 
   /* The words and numbers beside the bar, not a colour */
   expected = certo_readiness_text (2, n_applicable, 2.0 / n_applicable);
-  label = GTK_LABEL (child_of (certo_workspace_view_get_overview (view (fixture)),
+  label = GTK_LABEL (certo_ui_test_child (certo_workspace_view_get_overview (view (fixture)),
                                CERTO_TYPE_WORKSPACE_OVERVIEW, "readiness_label"));
   g_assert_cmpstr (gtk_label_get_text (label), ==, expected);
   g_assert_cmpstr (expected, ==, "2 of 127 implemented (2%)");
-  g_assert_cmpfloat_with_epsilon (gtk_level_bar_get_value (GTK_LEVEL_BAR (child_of (certo_workspace_view_get_overview (view (fixture)),
+  g_assert_cmpfloat_with_epsilon (gtk_level_bar_get_value (GTK_LEVEL_BAR (certo_ui_test_child (certo_workspace_view_get_overview (view (fixture)),
                                                                                     CERTO_TYPE_WORKSPACE_OVERVIEW, "readiness_bar"))),
                                   2.0 / n_applicable, 1e-9);
-  save_screenshot (fixture, GTK_WINDOW (fixture->window), "workspace-readiness");
+  certo_ui_test_save_screenshot (GTK_WIDGET (fixture->window), "workspace-readiness", 300);
 
   /* The SoA table shows the status in words, with an icon */
   certo_workspace_view_show_section (view (fixture), "soa");
   certo_requirement_list_set_scope (certo_workspace_view_get_requirement_list (view (fixture)),
                                     CERTO_REQUIREMENT_SCOPE_ANNEX_A);
   show_requirement (fixture, "A.5.1");
-  save_screenshot (fixture, GTK_WINDOW (fixture->window), "workspace-soa");
+  certo_ui_test_save_screenshot (GTK_WIDGET (fixture->window), "workspace-soa", 300);
 }
 
 static void
@@ -817,11 +745,11 @@ test_recovery (Fixture       *fixture,
 
   /* Offered in a dialog (as at start) and on the Workspace page */
   certo_window_offer_recovery (fixture->window);
-  g_assert_true (gtk_widget_get_visible (child_of (view (fixture), CERTO_TYPE_WORKSPACE_VIEW, "recover_button")));
+  g_assert_true (gtk_widget_get_visible (certo_ui_test_child (view (fixture), CERTO_TYPE_WORKSPACE_VIEW, "recover_button")));
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Recover Unsaved Changes?");
-  save_screenshot (fixture, GTK_WINDOW (dialog), "workspace-recovery-dialog");
+  certo_ui_test_save_screenshot (GTK_WIDGET (dialog), "workspace-recovery-dialog", 300);
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   recoverable = certo_workspace_list_recoverable (fixture->data_dir, NULL);
@@ -833,7 +761,7 @@ test_recovery (Fixture       *fixture,
   g_assert_nonnull (ws);
   g_assert_cmpstr (certo_requirement_state_get_owner (certo_workspace_find_requirement (ws, "A.5.1")), ==, "Erin");
   g_assert_true (wait_until (fixture, saved, 10));
-  g_assert_false (gtk_widget_get_visible (child_of (view (fixture), CERTO_TYPE_WORKSPACE_VIEW, "recover_button")));
+  g_assert_false (gtk_widget_get_visible (certo_ui_test_child (view (fixture), CERTO_TYPE_WORKSPACE_VIEW, "recover_button")));
 }
 
 /* A session of @file that ends with an edit not saved (Certo was killed) */
@@ -900,11 +828,11 @@ test_recovery_discard_all (Fixture       *fixture,
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_true (adw_message_dialog_has_response (dialog, "discard-all"));
-  save_screenshot (fixture, GTK_WINDOW (dialog), "workspace-recovery-several");
+  certo_ui_test_save_screenshot (GTK_WIDGET (dialog), "workspace-recovery-several", 300);
   /* As a click does: the response, then the dialog closes */
   adw_message_dialog_response (dialog, "discard-all");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  settle (fixture, 100);
+  certo_ui_test_settle (100);
 
   /* Asked once more, then every copy goes */
   dialog = find_message_dialog ();
@@ -912,11 +840,11 @@ test_recovery_discard_all (Fixture       *fixture,
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Discard the Unsaved Changes of 3 Workspaces?");
   adw_message_dialog_response (dialog, "discard");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  settle (fixture, 100);
+  certo_ui_test_settle (100);
   g_clear_pointer (&recoverable, g_ptr_array_unref);
   recoverable = certo_workspace_list_recoverable (fixture->data_dir, NULL);
   g_assert_cmpuint (recoverable->len, ==, 0);
-  g_assert_false (gtk_widget_get_visible (child_of (view (fixture), CERTO_TYPE_WORKSPACE_VIEW, "recover_button")));
+  g_assert_false (gtk_widget_get_visible (certo_ui_test_child (view (fixture), CERTO_TYPE_WORKSPACE_VIEW, "recover_button")));
 }
 
 /* QA finding: a certificate that expires before it was issued was taken
@@ -926,9 +854,9 @@ test_certificate_dates (Fixture       *fixture,
                         gconstpointer  data)
 {
   CertoWorkspace *ws = create_workspace (fixture, "certificate.certo", CERTO_FRAMEWORK_ISO27001_2022);
-  GtkWidget *audits = child_of (view (fixture), CERTO_TYPE_WORKSPACE_VIEW, "audit_list");
-  CertoDateRow *issued = CERTO_DATE_ROW (child_of (audits, CERTO_TYPE_AUDIT_LIST, "issued_row"));
-  CertoDateRow *expires = CERTO_DATE_ROW (child_of (audits, CERTO_TYPE_AUDIT_LIST, "expires_row"));
+  GtkWidget *audits = certo_ui_test_child (view (fixture), CERTO_TYPE_WORKSPACE_VIEW, "audit_list");
+  CertoDateRow *issued = CERTO_DATE_ROW (certo_ui_test_child (audits, CERTO_TYPE_AUDIT_LIST, "issued_row"));
+  CertoDateRow *expires = CERTO_DATE_ROW (certo_ui_test_child (audits, CERTO_TYPE_AUDIT_LIST, "expires_row"));
 
   certo_workspace_view_show_section (view (fixture), "audits");
   certo_date_row_set_date (issued, "2026-03-15");
@@ -963,7 +891,7 @@ test_columns_aligned (Fixture       *fixture,
     }
   gtk_window_set_child (GTK_WINDOW (window), box);
   gtk_window_present (GTK_WINDOW (window));
-  settle (fixture, 200);
+  certo_ui_test_settle (200);
 
   g_assert_true (g_str_has_prefix (certo_requirement_cell_get_text (CERTO_REQUIREMENT_CELL (cells[0])), "Overdue"));
   for (guint i = 0; i < 2; i++)
@@ -1021,7 +949,7 @@ test_close_saves (Fixture       *fixture,
 static gboolean
 soa_version_shown (Fixture *fixture)
 {
-  GtkLabel *label = GTK_LABEL (child_of (view (fixture), CERTO_TYPE_WORKSPACE_VIEW, "soa_version_label"));
+  GtkLabel *label = GTK_LABEL (certo_ui_test_child (view (fixture), CERTO_TYPE_WORKSPACE_VIEW, "soa_version_label"));
 
   return strstr (gtk_label_get_text (label), "1.0") != NULL;
 }
@@ -1029,7 +957,7 @@ soa_version_shown (Fixture *fixture)
 static gboolean
 soa_draft_shown (Fixture *fixture)
 {
-  GtkLabel *label = GTK_LABEL (child_of (view (fixture), CERTO_TYPE_WORKSPACE_VIEW, "soa_version_label"));
+  GtkLabel *label = GTK_LABEL (certo_ui_test_child (view (fixture), CERTO_TYPE_WORKSPACE_VIEW, "soa_version_label"));
 
   return g_str_has_prefix (gtk_label_get_text (label), "Draft");
 }
@@ -1083,11 +1011,11 @@ test_audits_findings_approval (Fixture       *fixture,
   g_assert_nonnull (empty);
   g_assert_true (ADW_IS_STATUS_PAGE (empty));
   g_assert_true (wait_until (fixture, audits_empty_shown, 5));
-  save_screenshot (fixture, GTK_WINDOW (fixture->window), "workspace-audits-empty");
+  certo_ui_test_save_screenshot (GTK_WIDGET (fixture->window), "workspace-audits-empty", 300);
 
   /* An internal audit, as the Audits page's dialog records it */
   audit_dialog = certo_audit_dialog_new (GTK_WINDOW (fixture->window), ws, NULL, CERTO_AUDIT_INTERNAL, "2025-03-03");
-  gtk_editable_set_text (GTK_EDITABLE (child_of (audit_dialog, CERTO_TYPE_AUDIT_DIALOG, "auditor_row")), "Erin Rossi");
+  gtk_editable_set_text (GTK_EDITABLE (certo_ui_test_child (audit_dialog, CERTO_TYPE_AUDIT_DIALOG, "auditor_row")), "Erin Rossi");
   audit = certo_audit_dialog_apply (audit_dialog, &error);
   g_assert_no_error (error);
   g_assert_nonnull (audit);
@@ -1105,17 +1033,17 @@ test_audits_findings_approval (Fixture       *fixture,
   audit = certo_audit_dialog_apply (audit_dialog, &error);
   g_assert_no_error (error);
   gtk_window_destroy (GTK_WINDOW (audit_dialog));
-  save_screenshot (fixture, GTK_WINDOW (fixture->window), "workspace-audits");
+  certo_ui_test_save_screenshot (GTK_WIDGET (fixture->window), "workspace-audits", 300);
 
   /* A minor nonconformity about A.5.19, raised by that audit: it can be
    * added once it says what was found and against which requirement */
   finding_dialog = certo_finding_dialog_new (GTK_WINDOW (fixture->window), ws, NULL);
-  save_button = child_of (finding_dialog, CERTO_TYPE_FINDING_DIALOG, "save_button");
+  save_button = certo_ui_test_child (finding_dialog, CERTO_TYPE_FINDING_DIALOG, "save_button");
   g_assert_false (gtk_widget_get_sensitive (save_button));
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (child_of (finding_dialog, CERTO_TYPE_FINDING_DIALOG,
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (certo_ui_test_child (finding_dialog, CERTO_TYPE_FINDING_DIALOG,
                                                                                 "description_view"))),
                             "No review of the cloud suppliers’ certificates", -1);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (child_of (finding_dialog, CERTO_TYPE_FINDING_DIALOG, "audit_row")), 1);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (certo_ui_test_child (finding_dialog, CERTO_TYPE_FINDING_DIALOG, "audit_row")), 1);
   g_assert_false (gtk_widget_get_sensitive (save_button));
   gtk_window_present (GTK_WINDOW (finding_dialog));
 
@@ -1123,12 +1051,12 @@ test_audits_findings_approval (Fixture       *fixture,
    * first, and Enter ticks it */
   picker = certo_finding_dialog_choose_requirements (finding_dialog);
   g_assert_nonnull (picker);
-  search = child_of (picker, CERTO_TYPE_REQUIREMENT_PICKER, "search_entry");
-  settle (fixture, 200);
+  search = certo_ui_test_child (picker, CERTO_TYPE_REQUIREMENT_PICKER, "search_entry");
+  certo_ui_test_settle (200);
   g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (picker)), search) ||
                  gtk_window_get_focus (GTK_WINDOW (picker)) == search);
   certo_requirement_picker_set_search (picker, "5.19");
-  settle (fixture, 400);
+  certo_ui_test_settle (400);
   g_signal_emit_by_name (search, "activate");
   {
     g_auto(GStrv) keys = certo_requirement_picker_dup_selected_keys (picker);
@@ -1136,8 +1064,8 @@ test_audits_findings_approval (Fixture       *fixture,
     g_assert_cmpuint (g_strv_length (keys), ==, 1);
     g_assert_cmpstr (keys[0], ==, "a5.19");
   }
-  save_screenshot (fixture, GTK_WINDOW (picker), "workspace-finding-picker");
-  g_signal_emit_by_name (child_of (picker, CERTO_TYPE_REQUIREMENT_PICKER, "accept_button"), "clicked");
+  certo_ui_test_save_screenshot (GTK_WIDGET (picker), "workspace-finding-picker", 300);
+  g_signal_emit_by_name (certo_ui_test_child (picker, CERTO_TYPE_REQUIREMENT_PICKER, "accept_button"), "clicked");
   g_assert_true (gtk_widget_get_sensitive (save_button));
   finding = certo_finding_dialog_apply (finding_dialog, &error);
   g_assert_no_error (error);
@@ -1146,17 +1074,17 @@ test_audits_findings_approval (Fixture       *fixture,
   g_assert_cmpint (certo_finding_get_audit_id (finding), ==, certo_workspace_item_get_id (CERTO_WORKSPACE_ITEM (audit)));
   g_assert_cmpstr (certo_finding_get_requirement_keys (finding)[0], ==, "a5.19");
   g_assert_true (certo_finding_is_open (finding));
-  save_screenshot (fixture, GTK_WINDOW (finding_dialog), "workspace-finding-dialog");
+  certo_ui_test_save_screenshot (GTK_WIDGET (finding_dialog), "workspace-finding-dialog", 300);
   gtk_window_destroy (GTK_WINDOW (finding_dialog));
   certo_workspace_view_show_section (view (fixture), "findings");
-  save_screenshot (fixture, GTK_WINDOW (fixture->window), "workspace-findings");
+  certo_ui_test_save_screenshot (GTK_WIDGET (fixture->window), "workspace-findings", 300);
 
   /* Approving the SoA: the header says which version is current */
   soa = certo_window_approve_soa (fixture->window, "1.0", "Board of ACME", "2025-06-30", &error);
   g_assert_no_error (error);
   g_assert_true (certo_workspace_get_current_soa_version (ws) == soa);
   g_assert_true (wait_until (fixture, soa_version_shown, 5));
-  soa_label = GTK_LABEL (child_of (view (fixture), CERTO_TYPE_WORKSPACE_VIEW, "soa_version_label"));
+  soa_label = GTK_LABEL (certo_ui_test_child (view (fixture), CERTO_TYPE_WORKSPACE_VIEW, "soa_version_label"));
   g_assert_nonnull (strstr (gtk_label_get_text (soa_label), "1.0"));
   g_assert_nonnull (strstr (gtk_label_get_text (soa_label), "Board of ACME"));
   g_assert_null (strstr (gtk_label_get_text (soa_label), "Draft"));
@@ -1167,7 +1095,7 @@ test_audits_findings_approval (Fixture       *fixture,
   g_assert_true (wait_until (fixture, soa_draft_shown, 5));
   g_assert_nonnull (strstr (gtk_label_get_text (soa_label), "Draft — changed since version 1.0 approved by Board of ACME"));
   g_assert_cmpstr (certo_soa_version_get_version (soa), ==, "1.0");
-  save_screenshot (fixture, GTK_WINDOW (fixture->window), "workspace-soa-draft");
+  certo_ui_test_save_screenshot (GTK_WIDGET (fixture->window), "workspace-soa-draft", 300);
 }
 
 static void
@@ -1200,7 +1128,7 @@ test_import_undo (Fixture       *fixture,
   g_assert_nonnull (dialog);
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "soa-in.csv"));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "1 row names no control"));
-  save_screenshot (fixture, GTK_WINDOW (dialog), "workspace-import-report");
+  certo_ui_test_save_screenshot (GTK_WIDGET (dialog), "workspace-import-report", 300);
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   /* One Ctrl+Z takes the whole import back */
@@ -1242,14 +1170,14 @@ test_migrate (Fixture       *fixture,
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Migrated to ISO/IEC 27001:2022");
-  save_screenshot (fixture, GTK_WINDOW (dialog), "workspace-migration-report");
+  certo_ui_test_save_screenshot (GTK_WIDGET (dialog), "workspace-migration-report", 300);
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 static gboolean
 folded (Fixture *fixture)
 {
-  return adw_leaflet_get_folded (ADW_LEAFLET (child_of (view (fixture), CERTO_TYPE_WORKSPACE_VIEW, "leaflet")));
+  return adw_leaflet_get_folded (ADW_LEAFLET (certo_ui_test_child (view (fixture), CERTO_TYPE_WORKSPACE_VIEW, "leaflet")));
 }
 
 /* Asks for a phone-sized window until it has one: a configure event of
@@ -1273,28 +1201,28 @@ test_narrow (Fixture       *fixture,
 
   create_workspace (fixture, "narrow.certo", CERTO_FRAMEWORK_ISO27001_2022);
   g_assert_true (wait_until (fixture, narrowed, 10));
-  leaflet = ADW_LEAFLET (child_of (view (fixture), CERTO_TYPE_WORKSPACE_VIEW, "leaflet"));
+  leaflet = ADW_LEAFLET (certo_ui_test_child (view (fixture), CERTO_TYPE_WORKSPACE_VIEW, "leaflet"));
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "content");
-  save_screenshot (fixture, GTK_WINDOW (fixture->window), "narrow-overview");
+  certo_ui_test_save_screenshot (GTK_WIDGET (fixture->window), "narrow-overview", 300);
 
   certo_workspace_view_show_section (view (fixture), "soa");
   list = certo_workspace_view_get_requirement_list (view (fixture));
   certo_requirement_list_set_scope (list, CERTO_REQUIREMENT_SCOPE_ANNEX_A);
-  settle (fixture, 200);
+  certo_ui_test_settle (200);
   g_assert_false (gtk_column_view_column_get_visible (
     GTK_COLUMN_VIEW_COLUMN (gtk_widget_get_template_child (GTK_WIDGET (list), CERTO_TYPE_REQUIREMENT_LIST, "owner_column"))));
-  save_screenshot (fixture, GTK_WINDOW (fixture->window), "narrow-soa");
+  certo_ui_test_save_screenshot (GTK_WIDGET (fixture->window), "narrow-soa", 300);
 
   show_requirement (fixture, "A.5.23");
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "editor");
-  save_screenshot (fixture, GTK_WINDOW (fixture->window), "narrow-editor");
+  certo_ui_test_save_screenshot (GTK_WIDGET (fixture->window), "narrow-editor", 300);
 
   /* Back: the list, then the sections */
   g_assert_true (adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_BACK));
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "content");
   g_assert_true (adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_BACK));
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (leaflet), ==, "sidebar");
-  save_screenshot (fixture, GTK_WINDOW (fixture->window), "narrow-sidebar");
+  certo_ui_test_save_screenshot (GTK_WIDGET (fixture->window), "narrow-sidebar", 300);
 }
 
 static gboolean
@@ -1328,17 +1256,17 @@ test_save_failed (Fixture       *fixture,
   g_assert_cmpint (g_rename (folder, moved), ==, 0);
   certo_requirement_state_set_owner (certo_workspace_find_requirement (ws, "A.5.1"), "Erin");
   g_assert_true (wait_until (fixture, save_failed, 10));
-  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (child_of (view (fixture), CERTO_TYPE_WORKSPACE_VIEW,
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (certo_ui_test_child (view (fixture), CERTO_TYPE_WORKSPACE_VIEW,
                                                                         "save_revealer"))));
-  g_assert_true (gtk_widget_get_visible (child_of (view (fixture), CERTO_TYPE_WORKSPACE_VIEW, "retry_button")));
-  save_screenshot (fixture, GTK_WINDOW (fixture->window), "workspace-save-failed");
+  g_assert_true (gtk_widget_get_visible (certo_ui_test_child (view (fixture), CERTO_TYPE_WORKSPACE_VIEW, "retry_button")));
+  certo_ui_test_save_screenshot (GTK_WIDGET (fixture->window), "workspace-save-failed", 300);
 
   /* The folder is back: Retry saves */
   g_assert_cmpint (g_rename (moved, folder), ==, 0);
   activate (fixture, "retry-save");
   g_assert_true (wait_until (fixture, saved, 10));
   g_assert_cmpstr (certo_workspace_view_get_save_text (view (fixture)), ==, "Saved");
-  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (child_of (view (fixture), CERTO_TYPE_WORKSPACE_VIEW,
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (certo_ui_test_child (view (fixture), CERTO_TYPE_WORKSPACE_VIEW,
                                                                          "save_revealer"))));
 }
 
@@ -1464,7 +1392,7 @@ test_editor_keyboard (Fixture       *fixture,
   create_workspace (fixture, "keyboard.certo", CERTO_FRAMEWORK_ISO27001_2022);
   certo_workspace_view_show_section (view (fixture), "soa");
   control = show_requirement (fixture, "A.5.2");
-  settle (fixture, 300);
+  certo_ui_test_settle (300);
 
   /* Esc from a field of the editor */
   gtk_widget_grab_focus (notes);
