@@ -696,6 +696,31 @@ test_import_one_source (Fixture       *f,
   run_cli (f, &search, "search", "Intune", "--json", NULL);
   found = parse_json (search.out);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (found), "services")), ==, 1);
+
+  /* What's new tells the first import once, from the source now shown,
+   * not again from the built-in catalog it replaced */
+  {
+    g_auto(Run) news = { 0 };
+    g_autoptr(JsonNode) news_root = NULL;
+    JsonArray *entries;
+    guint n_first = 0;
+
+    run_cli (f, &news, "whatsnew", "--json", NULL);
+    g_assert_cmpint (news.status, ==, 0);
+    news_root = parse_json (news.out);
+    entries = json_node_get_array (news_root);
+    for (guint i = 0; i < json_array_get_length (entries); i++)
+      {
+        JsonObject *entry = json_array_get_object_element (entries, i);
+
+        if (g_str_equal (json_object_get_string_member (entry, "kind"), "first-import"))
+          {
+            n_first++;
+            g_assert_cmpint (json_object_get_int_member (entry, "source_id"), ==, user_id);
+          }
+      }
+    g_assert_cmpuint (n_first, ==, 1);
+  }
 }
 
 /* Finding: a cut-off article replaced a good one (28 → 8 documents) */

@@ -159,6 +159,18 @@ certo_store_db_load_changes (CertoSqlite   *db,
       if (!first && sqlite3_column_type (stmt, 5) == SQLITE_NULL)
         continue;
 
+      /* A built-in source that a user source replaces shows none of its
+       * documents, so its first import is no news: the replacing source's
+       * own first import says the same thing once */
+      if (first)
+        {
+          gint64 source_id = sqlite3_column_int64 (stmt, 1);
+          CertoSource *replaced = g_hash_table_lookup (sources, &source_id);
+
+          if (replaced != NULL && certo_source_get_replaced_by (replaced) > 0)
+            continue;
+        }
+
       change = g_object_new (CERTO_TYPE_CHANGE, NULL);
       change->run_id = sqlite3_column_int64 (stmt, 0);
       change->source_id = sqlite3_column_int64 (stmt, 1);
