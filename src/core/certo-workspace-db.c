@@ -426,6 +426,8 @@ _certo_workspace_db_set_links (CertoSqlite        *sqlite,
                                const char         *keys,
                                GError            **error)
 {
+  /* Table and column names come from the static schema tables in
+   * certo-workspace-schema.c, never from input; every value is bound */
   g_autofree char *delete_sql = g_strdup_printf ("DELETE FROM %s WHERE %s = ?1",
                                                  entity->link_table, entity->link_column);
   g_autofree char *insert_sql = g_strdup_printf ("INSERT OR IGNORE INTO %s (%s, requirement_id)"
@@ -489,6 +491,7 @@ _certo_workspace_db_apply (CertoSqlite                 *sqlite,
     }
   else
     {
+      /* Names from the static schema tables; the value is bound */
       g_autofree char *sql = g_strdup_printf ("UPDATE %s SET %s = ?1 WHERE id = ?2",
                                               entity->table, change->field->column);
       g_autoptr(CertoSqliteStmt) stmt = certo_sqlite_statement (sqlite, sql, error);
